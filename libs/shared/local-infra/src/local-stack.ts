@@ -1,0 +1,141 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  KafkaBrokerState,
+  restartKafkaBroker,
+  startKafkaBroker,
+  stopKafkaBroker,
+} from './kafka-broker';
+import { PostgresState, startEmbeddedPostgres, stopEmbeddedPostgres } from './embedded-postgres';
+import { isProcessAlive } from './processes';
+
+/**
+ * What runs where. A service given by the environment (DATABASE_URL,
+ * KAFKA_BROKERS) is used as it is and never started or stopped by us.
+ */
+export interface LocalStackState {
+  databaseUrl: string;
+  kafkaBrokers: string;
+  postgres?: PostgresState;
+  kafka?: KafkaBrokerState;
+}
+
+export interface LocalStackOptions {
+  workspaceRoot: string;
+  /** Folder for the state file, the broker and (where reachable) the database. */
+  stateDir: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+const STATE_FILE = 'stack.json';
+
+export function readStackState(stateDir: string): LocalStackState | undefined {
+  const file = join(stateDir, STATE_FILE);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as LocalStackState) : undefined;
+}
+
+function writeStackState(stateDir: string, state: LocalStackState): void {
+  mkdirSync(stateDir, { recursive: true });
+  writeFileSync(join(stateDir, STATE_FILE), `${JSON.stringify(state, null, 2)}\n`);
+}
+
+/**
+ * Brings up PostgreSQL and Kafka unless the environment already names them.
+ * Idempotent: a stack whose processes are still alive is reused.
+ */
+export async function upLocalStack(options: LocalStackOptions): Promise<LocalStackState> {
+  const env = options.env ?? process.env;
+  const existing = readStackState(options.stateDir);
+  if (existing && isAlive(existing)) {
+    return existing;
+  }
+  const postgres = env.DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres({ dir: postgresDir(options.stateDir) });
+  try {
+    const kafka = env.KAFKA_BROKERS
+      ? undefined
+      : await startKafkaBroker({ workspaceRoot: options.workspaceRoot, dir: join(options.stateDir, 'kafka') });
+    const state: LocalStackState = {
+      databaseUrl: env.DATABASE_URL ?? postgres!.url,
+      kafkaBrokers: env.KAFKA_BROKERS ?? kafka!.brokers,
+      postgres,
+      kafka,
+    };
+    writeStackState(options.stateDir, state);
+    return state;
+  } catch (error) {
+    if (postgres) {
+      stopEmbeddedPostgres(postgres);
+    }
+    throw error;
+  }
+}
+
+/** Stops what upLocalStack started; with `purge`, deletes its data too. */
+export async function downLocalStack(stateDir: string, purge = false): Promise<void> {
+  const state = readStackState(stateDir);
+  if (state?.kafka) {
+    await stopKafkaBroker(state.kafka);
+  }
+  if (state?.postgres) {
+    stopEmbeddedPostgres(state.postgres);
+  }
+  if (purge) {
+    if (state?.postgres) {
+      rmSync(resolve(state.postgres.dataDir, '..'), { recursive: true, force: true });
+    }
+    rmSync(stateDir, { recursive: true, force: true });
+  } else {
+    rmSync(join(stateDir, STATE_FILE), { force: true });
+  }
+}
+
+/** Kills the local broker outright, as a crash would (for failure tests). */
+export function killLocalKafka(stateDir: string): void {
+  const kafka = requireLocalKafka(stateDir);
+  if (isProcessAlive(kafka.pid)) {
+    process.kill(kafka.pid, 'SIGKILL');
+  }
+}
+
+/** Starts the local broker again on the same ports and data after killLocalKafka. */
+export async function restartLocalKafka(stateDir: string): Promise<void> {
+  const state = readStackState(stateDir)!;
+  const kafka = await restartKafkaBroker(requireLocalKafka(stateDir));
+  writeStackState(stateDir, { ...state, kafka });
+}
+
+function requireLocalKafka(stateDir: string): KafkaBrokerState {
+  const kafka = readStackState(stateDir)?.kafka;
+  if (!kafka) {
+    throw new Error(`no local Kafka broker is recorded in ${stateDir}: was KAFKA_BROKERS given instead?`);
+  }
+  return kafka;
+}
+
+function isAlive(state: LocalStackState): boolean {
+  const kafkaAlive = !state.kafka || isProcessAlive(state.kafka.pid);
+  const postgresAlive = !state.postgres || existsSync(join(state.postgres.dataDir, 'postmaster.pid'));
+  return kafkaAlive && postgresAlive;
+}
+
+/**
+ * The database folder sits beside the stack's state, unless the server's user
+ * (`postgres`, when we run as root) cannot reach it: then in the temp folder.
+ */
+function postgresDir(stateDir: string): string {
+  const preferred = join(stateDir, 'postgres');
+  if (process.getuid?.() !== 0) {
+    return preferred;
+  }
+  mkdirSync(stateDir, { recursive: true });
+  const reachable = spawnSync('su', ['-s', '/bin/sh', 'postgres', '-c', `test -x "${stateDir}"`]).status === 0;
+  if (reachable) {
+    return preferred;
+  }
+  const key = Buffer.from(resolve(stateDir)).toString('base64url').slice(-40);
+  return join(tmpdir(), `leadrail-postgres-${key}`);
+}
