@@ -1,0 +1,4 @@
+import { describeServiceBoot } from '@leadrail/testing';
+import { billingService } from './billing.service';
+
+describeServiceBoot(billingService);

@@ -1,0 +1,4 @@
+import { describeServiceBoot } from '@leadrail/testing';
+import { deliveryService } from './delivery.service';
+
+describeServiceBoot(deliveryService);

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runService } from '@leadrail/nest-kit';
+import { deliveryService } from './delivery.service';
+
+void runService(deliveryService);

@@ -1,0 +1,4 @@
+import { describeServiceBoot } from '@leadrail/testing';
+import { leadsService } from './leads.service';
+
+describeServiceBoot(leadsService);

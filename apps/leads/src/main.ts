@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runService } from '@leadrail/nest-kit';
+import { leadsService } from './leads.service';
+
+void runService(leadsService);

@@ -1,0 +1,4 @@
+import { describeServiceBoot } from '@leadrail/testing';
+import { notificationsService } from './notifications.service';
+
+describeServiceBoot(notificationsService);

@@ -1,0 +1,4 @@
+import { describeServiceBoot } from '@leadrail/testing';
+import { partnersService } from './partners.service';
+
+describeServiceBoot(partnersService);

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** The partners service's use-case slices (commands/, queries/) are listed here as they are built. */
+@Module({})
+export class PartnersModule {}

@@ -1,0 +1,4 @@
+import { describeServiceBoot } from '@leadrail/testing';
+import { routingService } from './routing.service';
+
+describeServiceBoot(routingService);

@@ -1,0 +1,54 @@
+import { hostname } from 'node:os';
+import { ConfigError, ConfigProblem } from './config-error';
+import { DatabaseEnv } from './database.env';
+import { HttpEnv } from './http.env';
+import { KafkaEnv } from './kafka.env';
+import { LogLevel, LoggingEnv } from './logging.env';
+import { ShutdownEnv } from './shutdown.env';
+import { validateEnv } from './validate-env';
+
+/** The typed configuration every LeadRail service runs with. */
+export interface ServiceConfig {
+  service: string;
+  http: { port: number; host: string };
+  database: { url: string; schema: string };
+  kafka: { brokers: string[]; clientId: string; groupId: string };
+  logging: { level: LogLevel };
+  shutdown: { timeoutMs: number };
+}
+
+/** Injection token of the ServiceConfig inside a service's Nest application. */
+export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
+
+/**
+ * Validates every concern's variables and reports all problems in one
+ * ConfigError, so an operator fixes a deployment in one round.
+ */
+export function loadServiceConfig(service: string, env: NodeJS.ProcessEnv): ServiceConfig {
+  const problems: ConfigProblem[] = [];
+  const read = <T extends object>(schema: new () => T): T => {
+    const result = validateEnv(schema, env);
+    problems.push(...result.problems);
+    return result.value;
+  };
+  const http = read(HttpEnv);
+  const database = read(DatabaseEnv);
+  const kafka = read(KafkaEnv);
+  const logging = read(LoggingEnv);
+  const shutdown = read(ShutdownEnv);
+  if (problems.length > 0) {
+    throw new ConfigError(service, problems);
+  }
+  return {
+    service,
+    http: { port: http.PORT, host: http.HOST },
+    database: { url: database.DATABASE_URL, schema: database.DATABASE_SCHEMA ?? service },
+    kafka: {
+      brokers: kafka.KAFKA_BROKERS.split(','),
+      clientId: `leadrail-${service}-${hostname()}`,
+      groupId: kafka.KAFKA_GROUP_ID ?? `leadrail-${service}`,
+    },
+    logging: { level: logging.LOG_LEVEL },
+    shutdown: { timeoutMs: shutdown.SHUTDOWN_TIMEOUT_MS },
+  };
+}

@@ -1,0 +1,36 @@
+import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { KafkaHealthIndicator } from './kafka.health';
+import { LifecycleState } from './lifecycle-state';
+
+/**
+ * Liveness says the process answers; readiness says it can do its work now
+ * (database and Kafka reachable, not shutting down). Orchestrators restart on
+ * the first and route traffic on the second.
+ */
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(HealthCheckService) private readonly health: HealthCheckService,
+    @Inject(TypeOrmHealthIndicator) private readonly database: TypeOrmHealthIndicator,
+    @Inject(KafkaHealthIndicator) private readonly kafka: KafkaHealthIndicator,
+    @Inject(LifecycleState) private readonly lifecycle: LifecycleState,
+  ) {}
+
+  @Get('live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  ready(): Promise<HealthCheckResult> {
+    if (this.lifecycle.isShuttingDown) {
+      throw new ServiceUnavailableException({ status: 'shutting_down' });
+    }
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: 1_500 }),
+      () => this.kafka.check('kafka'),
+    ]);
+  }
+}

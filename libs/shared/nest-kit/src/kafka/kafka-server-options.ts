@@ -1,0 +1,24 @@
+import { KafkaOptions, Transport } from '@nestjs/microservices';
+import { ServiceConfig } from '../config/service-config';
+
+/** The Kafka transport a service consumes its subscriptions with. */
+export function kafkaServerOptions(config: ServiceConfig): KafkaOptions {
+  return {
+    transport: Transport.KAFKA,
+    options: {
+      // Nest appends "-server" to ids by default; operators set the exact group.
+      postfixId: '',
+      client: {
+        clientId: config.kafka.clientId,
+        brokers: config.kafka.brokers,
+        retry: { initialRetryTime: 300, retries: 10 },
+      },
+      consumer: {
+        groupId: config.kafka.groupId,
+        // The broker decides: local stacks auto-create, production clusters usually forbid it.
+        allowAutoTopicCreation: true,
+      },
+      subscribe: { fromBeginning: true },
+    },
+  };
+}

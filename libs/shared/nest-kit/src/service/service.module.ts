@@ -1,0 +1,46 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { ServiceConfig, SERVICE_CONFIG } from '../config/service-config';
+import { DatabaseModule } from '../database/database.module';
+import { HealthController } from '../health/health.controller';
+import { KafkaHealthIndicator } from '../health/kafka.health';
+import { LifecycleState } from '../health/lifecycle-state';
+import { inboundEventsController } from '../kafka/inbound-events.controller';
+import { InboundEvents } from '../kafka/inbound-events';
+import { KafkaConsumerState } from '../kafka/kafka-consumer-state';
+import { LoggingModule } from '../logging/logging.module';
+import { HttpMetricsMiddleware } from '../metrics/http-metrics.middleware';
+import { MetricsController } from '../metrics/metrics.controller';
+import { ServiceMetrics } from '../metrics/service-metrics';
+import { ServiceDefinition } from './service-definition';
+
+/** The root module of every service: shared operations around the service's own module. */
+@Module({})
+export class ServiceModule implements NestModule {
+  static forService(definition: ServiceDefinition, config: ServiceConfig): DynamicModule {
+    return {
+      module: ServiceModule,
+      global: true,
+      imports: [
+        LoggingModule.forService(config),
+        DatabaseModule.forService(definition, config),
+        TerminusModule.forRoot({ errorLogStyle: 'json' }),
+        definition.module,
+      ],
+      controllers: [HealthController, MetricsController, inboundEventsController(definition.subscriptions)],
+      providers: [
+        { provide: SERVICE_CONFIG, useValue: config },
+        { provide: ServiceMetrics, useValue: new ServiceMetrics(config.service) },
+        KafkaConsumerState,
+        KafkaHealthIndicator,
+        LifecycleState,
+        InboundEvents,
+      ],
+      exports: [SERVICE_CONFIG, ServiceMetrics, LifecycleState],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HttpMetricsMiddleware).forRoutes('{*path}');
+  }
+}

@@ -1,0 +1,45 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { ServiceConfig } from '../config/service-config';
+import { KafkaConsumerState } from '../kafka/kafka-consumer-state';
+import { kafkaServerOptions } from '../kafka/kafka-server-options';
+import { ObservedServerKafka } from '../kafka/observed-server-kafka';
+import { ServiceDefinition } from './service-definition';
+import { ServiceModule } from './service.module';
+
+/** A started service and the address its HTTP server listens on. */
+export interface StartedService {
+  app: INestApplication;
+  url: string;
+}
+
+/**
+ * Builds the service's Nest application, starts consuming its subscriptions and
+ * listens for HTTP. Fails (rather than limping on) when the database or Kafka
+ * cannot be reached within their retry budgets: the orchestrator restarts it.
+ */
+export async function startService(
+  definition: ServiceDefinition,
+  config: ServiceConfig,
+): Promise<StartedService> {
+  const app = await NestFactory.create(ServiceModule.forService(definition, config), {
+    bufferLogs: true,
+  });
+  try {
+    app.useLogger(app.get(Logger));
+    const kafkaOptions = kafkaServerOptions(config).options!;
+    app.connectMicroservice(
+      { strategy: new ObservedServerKafka(kafkaOptions, app.get(KafkaConsumerState)) },
+      { inheritAppConfig: true },
+    );
+    await app.startAllMicroservices();
+    await app.listen(config.http.port, config.http.host);
+    const address = app.getHttpServer().address() as { port: number };
+    const host = config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host;
+    return { app, url: `http://${host}:${address.port}` };
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    throw error;
+  }
+}

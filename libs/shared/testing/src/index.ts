@@ -1,0 +1,6 @@
+export * from './describe-service-boot';
+export * from './expect-eventually';
+export * from './kafka-test-client';
+export * from './service-under-test';
+export * from './test-database';
+export * from './test-environment';

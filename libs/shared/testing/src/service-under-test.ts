@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import { INestApplication } from '@nestjs/common';
+import { ServiceConfig, ServiceDefinition, loadServiceConfig, startService } from '@leadrail/nest-kit';
+import { ensureTopics } from './kafka-test-client';
+import { TestDatabase, createTestDatabase } from './test-database';
+import { testEnvironment } from './test-environment';
+
+/** A real service, booted in the test process against the run's real Kafka and its own database. */
+export interface ServiceUnderTest {
+  app: INestApplication;
+  url: string;
+  config: ServiceConfig;
+  database: TestDatabase;
+  stop(): Promise<void>;
+}
+
+export async function startServiceUnderTest(
+  definition: ServiceDefinition,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ServiceUnderTest> {
+  const infra = testEnvironment();
+  const database = await createTestDatabase(definition.name);
+  await ensureTopics(definition.subscriptions);
+  const config = loadServiceConfig(definition.name, {
+    DATABASE_URL: database.url,
+    KAFKA_BROKERS: infra.kafkaBrokers,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    // A group of its own: offsets of other tests' consumers never interfere.
+    KAFKA_GROUP_ID: `test-${definition.name}-${randomBytes(4).toString('hex')}`,
+    ...env,
+  });
+  const started = await startService(definition, config).catch(async (error: unknown) => {
+    await database.drop();
+    throw error;
+  });
+  return {
+    ...started,
+    config,
+    database,
+    stop: async () => {
+      await started.app.close();
+      await database.drop();
+    },
+  };
+}

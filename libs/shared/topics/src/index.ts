@@ -1,0 +1,23 @@
+/**
+ * Kafka topics of LeadRail's integration events: one per producing context and
+ * contract version (`leadrail.<context>.v<N>`), keyed by aggregate id so that one
+ * aggregate's events stay in order. See docs/events.md.
+ */
+export const Topics = {
+  /** Partner settings and lifecycle, from the partners service. */
+  partners: 'leadrail.partners.v1',
+  /** LeadReceived from internal publishers outside LeadRail: a public contract. */
+  leadIntake: 'leadrail.leads.intake.v1',
+  /** A lead's lifecycle and status, from the leads service. */
+  leads: 'leadrail.leads.v1',
+  /** Allocation decisions, from the routing service. */
+  routing: 'leadrail.routing.v1',
+  /** Delivery attempts and outcomes, from the delivery service. */
+  delivery: 'leadrail.delivery.v1',
+  /** Charges, credits, balances and low-funds, from the billing service. */
+  billing: 'leadrail.billing.v1',
+  /** Alerts sent and their cost, from the notifications service. */
+  notifications: 'leadrail.notifications.v1',
+} as const;
+
+export type Topic = (typeof Topics)[keyof typeof Topics];
