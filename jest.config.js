@@ -35,6 +35,8 @@ const infrastructure = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Boots of real services and brokers take seconds; chaos tests set longer ones.
+  testTimeout: 60_000,
   reporters: ['default', '<rootDir>/tools/jest/skipped-tests-reporter.js'],
   projects: [
     {
@@ -48,14 +50,12 @@ module.exports = {
       ...infrastructure,
       displayName: 'int',
       testMatch: ['<rootDir>/{apps,libs}/**/*.int.spec.ts'],
-      testTimeout: 60_000,
     },
     {
       ...common,
       ...infrastructure,
       displayName: 'chaos',
       testMatch: ['<rootDir>/{apps,libs}/**/*.chaos.spec.ts'],
-      testTimeout: 180_000,
     },
   ],
 };

@@ -3,7 +3,7 @@
  * `infra:status`. Prints the variables the services read.
  */
 import { join, resolve } from 'node:path';
-import { downLocalStack, readStackState, upLocalStack } from './local-stack';
+import { downLocalStack, isLocalStackRunning, readStackState, upLocalStack } from './local-stack';
 
 const workspaceRoot = resolve(__dirname, '../../../..');
 const stateDir = process.env.LEADRAIL_STATE_DIR ?? join(workspaceRoot, 'deploy', 'local', '.state', 'dev');
@@ -17,12 +17,12 @@ async function main(command: string | undefined): Promise<void> {
     }
     case 'down':
       await downLocalStack(stateDir, process.argv.includes('--purge'));
-      console.log('local stack stopped');
+      console.log(process.argv.includes('--purge') ? 'local stack stopped and its data deleted' : 'local stack stopped (data kept)');
       return;
     case 'status': {
       const state = readStackState(stateDir);
-      if (!state) {
-        console.log('local stack is not running');
+      if (!state || !isLocalStackRunning(state)) {
+        console.log(state ? 'local stack is stopped (npm run infra:up resumes it)' : 'local stack was never started');
         process.exitCode = 3;
         return;
       }

@@ -48,8 +48,8 @@ function writeStackState(stateDir: string, state: LocalStackState): void {
 export async function upLocalStack(options: LocalStackOptions): Promise<LocalStackState> {
   const env = options.env ?? process.env;
   const existing = readStackState(options.stateDir);
-  if (existing && isAlive(existing)) {
-    return existing;
+  if (existing) {
+    return isLocalStackRunning(existing) ? existing : resume(options.stateDir, existing);
   }
   const postgres = env.DATABASE_URL
     ? undefined
@@ -74,7 +74,18 @@ export async function upLocalStack(options: LocalStackOptions): Promise<LocalSta
   }
 }
 
-/** Stops what upLocalStack started; with `purge`, deletes its data too. */
+/** Starts a stopped stack again on its recorded ports, with its data. */
+async function resume(stateDir: string, state: LocalStackState): Promise<LocalStackState> {
+  const postgres = state.postgres
+    ? await startEmbeddedPostgres({ dir: resolve(state.postgres.dataDir, '..'), port: state.postgres.port })
+    : undefined;
+  const kafka = state.kafka ? await restartKafkaBroker(state.kafka) : undefined;
+  const resumed = { ...state, postgres, kafka };
+  writeStackState(stateDir, resumed);
+  return resumed;
+}
+
+/** Stops what upLocalStack started, keeping its data for the next `up`; `purge` deletes it. */
 export async function downLocalStack(stateDir: string, purge = false): Promise<void> {
   const state = readStackState(stateDir);
   if (state?.kafka) {
@@ -88,8 +99,6 @@ export async function downLocalStack(stateDir: string, purge = false): Promise<v
       rmSync(resolve(state.postgres.dataDir, '..'), { recursive: true, force: true });
     }
     rmSync(stateDir, { recursive: true, force: true });
-  } else {
-    rmSync(join(stateDir, STATE_FILE), { force: true });
   }
 }
 
@@ -116,7 +125,7 @@ function requireLocalKafka(stateDir: string): KafkaBrokerState {
   return kafka;
 }
 
-function isAlive(state: LocalStackState): boolean {
+export function isLocalStackRunning(state: LocalStackState): boolean {
   const kafkaAlive = !state.kafka || isProcessAlive(state.kafka.pid);
   const postgresAlive = !state.postgres || existsSync(join(state.postgres.dataDir, 'postmaster.pid'));
   return kafkaAlive && postgresAlive;

@@ -4,3 +4,5 @@ export * from './kafka-test-client';
 export * from './service-under-test';
 export * from './test-database';
 export * from './test-environment';
+export * from './it-when';
+export * from './service-http';

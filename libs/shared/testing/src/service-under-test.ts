@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { ServiceConfig, ServiceDefinition, loadServiceConfig, startService } from '@leadrail/nest-kit';
-import { ensureTopics } from './kafka-test-client';
 import { TestDatabase, createTestDatabase } from './test-database';
 import { testEnvironment } from './test-environment';
 
@@ -20,7 +19,6 @@ export async function startServiceUnderTest(
 ): Promise<ServiceUnderTest> {
   const infra = testEnvironment();
   const database = await createTestDatabase(definition.name);
-  await ensureTopics(definition.subscriptions);
   const config = loadServiceConfig(definition.name, {
     DATABASE_URL: database.url,
     KAFKA_BROKERS: infra.kafkaBrokers,

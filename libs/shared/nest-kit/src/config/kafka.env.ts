@@ -1,5 +1,5 @@
-import { Expose } from 'class-transformer';
-import { IsDefined, IsOptional, Matches } from 'class-validator';
+import { Expose, Type } from 'class-transformer';
+import { IsDefined, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 const BROKER_LIST = /^[A-Za-z0-9._-]+:\d{1,5}(,[A-Za-z0-9._-]+:\d{1,5})*$/;
 
@@ -16,4 +16,20 @@ export class KafkaEnv {
   @IsOptional()
   @Matches(/^[A-Za-z0-9._-]{1,200}$/, { message: 'KAFKA_GROUP_ID may hold only letters, digits, ".", "_" and "-"' })
   KAFKA_GROUP_ID?: string;
+
+  /** Partitions of a subscribed topic the service creates because it does not exist yet. */
+  @Expose()
+  @Type(() => Number)
+  @IsInt({ message: 'KAFKA_TOPIC_PARTITIONS must be a whole number from 1 to 1000' })
+  @Min(1, { message: 'KAFKA_TOPIC_PARTITIONS must be a whole number from 1 to 1000' })
+  @Max(1000, { message: 'KAFKA_TOPIC_PARTITIONS must be a whole number from 1 to 1000' })
+  KAFKA_TOPIC_PARTITIONS = 6;
+
+  /** Replicas of such a topic: 3 in production clusters, 1 on a single local broker. */
+  @Expose()
+  @Type(() => Number)
+  @IsInt({ message: 'KAFKA_TOPIC_REPLICATION_FACTOR must be a whole number from 1 to 10' })
+  @Min(1, { message: 'KAFKA_TOPIC_REPLICATION_FACTOR must be a whole number from 1 to 10' })
+  @Max(10, { message: 'KAFKA_TOPIC_REPLICATION_FACTOR must be a whole number from 1 to 10' })
+  KAFKA_TOPIC_REPLICATION_FACTOR = 1;
 }

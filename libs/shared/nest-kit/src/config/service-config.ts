@@ -12,7 +12,12 @@ export interface ServiceConfig {
   service: string;
   http: { port: number; host: string };
   database: { url: string; schema: string };
-  kafka: { brokers: string[]; clientId: string; groupId: string };
+  kafka: {
+    brokers: string[];
+    clientId: string;
+    groupId: string;
+    topicDefaults: { numPartitions: number; replicationFactor: number };
+  };
   logging: { level: LogLevel };
   shutdown: { timeoutMs: number };
 }
@@ -47,6 +52,10 @@ export function loadServiceConfig(service: string, env: NodeJS.ProcessEnv): Serv
       brokers: kafka.KAFKA_BROKERS.split(','),
       clientId: `leadrail-${service}-${hostname()}`,
       groupId: kafka.KAFKA_GROUP_ID ?? `leadrail-${service}`,
+      topicDefaults: {
+        numPartitions: kafka.KAFKA_TOPIC_PARTITIONS,
+        replicationFactor: kafka.KAFKA_TOPIC_REPLICATION_FACTOR,
+      },
     },
     logging: { level: logging.LOG_LEVEL },
     shutdown: { timeoutMs: shutdown.SHUTDOWN_TIMEOUT_MS },

@@ -1,4 +1,5 @@
 import { KafkaOptions, Transport } from '@nestjs/microservices';
+import { Partitioners } from 'kafkajs';
 import { ServiceConfig } from '../config/service-config';
 
 /** The Kafka transport a service consumes its subscriptions with. */
@@ -18,6 +19,8 @@ export function kafkaServerOptions(config: ServiceConfig): KafkaOptions {
         // The broker decides: local stacks auto-create, production clusters usually forbid it.
         allowAutoTopicCreation: true,
       },
+      // Nest's server also owns a producer (for replies); murmur2 partitioning, as Java clients use.
+      producer: { createPartitioner: Partitioners.DefaultPartitioner },
       subscribe: { fromBeginning: true },
     },
   };

@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { ServiceConfig } from '../config/service-config';
+import { ensureSubscribedTopics } from '../kafka/ensure-topics';
 import { KafkaConsumerState } from '../kafka/kafka-consumer-state';
 import { kafkaServerOptions } from '../kafka/kafka-server-options';
 import { ObservedServerKafka } from '../kafka/observed-server-kafka';
@@ -27,7 +28,12 @@ export async function startService(
     bufferLogs: true,
   });
   try {
-    app.useLogger(app.get(Logger));
+    const logger = app.get(Logger);
+    app.useLogger(logger);
+    const created = await ensureSubscribedTopics(config, definition.subscriptions);
+    if (created.length > 0) {
+      logger.log({ topics: created }, 'created missing subscribed topics');
+    }
     const kafkaOptions = kafkaServerOptions(config).options!;
     app.connectMicroservice(
       { strategy: new ObservedServerKafka(kafkaOptions, app.get(KafkaConsumerState)) },
