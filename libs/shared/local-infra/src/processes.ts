@@ -66,6 +66,8 @@ export async function stopProcess(pid: number, graceMs = 20_000): Promise<void> 
 export function requireCommand(command: string, versionFlag: string, why: string): void {
   const result = spawnSync(command, [versionFlag], { stdio: 'ignore' });
   if (result.error || result.status !== 0) {
-    throw new Error(`'${command}' is required ${why} but was not found on PATH. Install it, or set the variable that points at an existing service instead.`);
+    throw new Error(
+      `'${command}' is required ${why} but was not found on PATH. Install it, or set the variable that points at an existing service instead.`,
+    );
   }
 }

@@ -12,7 +12,10 @@ export interface WaitOptions {
  * Used for readiness of processes we start (broker, database), never in tests'
  * assertions (those use expectEventually from @leadrail/testing).
  */
-export async function waitUntil(probe: () => Promise<boolean>, options: WaitOptions): Promise<void> {
+export async function waitUntil(
+  probe: () => Promise<boolean>,
+  options: WaitOptions,
+): Promise<void> {
   const deadline = Date.now() + options.timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {

@@ -48,7 +48,9 @@ export function describeServiceBoot(definition: ServiceDefinition): void {
         const id = randomUUID();
         await publish(topic, [{ key: id, value: JSON.stringify({ id, type: 'BootCheck' }) }]);
         const event = await expectEventually(() => {
-          const match = received.find((candidate) => (candidate.payload as { id?: string }).id === id);
+          const match = received.find(
+            (candidate) => (candidate.payload as { id?: string }).id === id,
+          );
           expect(match).toBeDefined();
           return match!;
         });
@@ -66,7 +68,9 @@ export function describeServiceBoot(definition: ServiceDefinition): void {
       expect(text).toContain(`process_cpu_seconds_total{service="${definition.name}"}`);
       for (const topic of definition.subscriptions) {
         expect(text).toMatch(
-          new RegExp(`leadrail_inbound_events_total\\{[^}]*topic="${topic.replace(/\./g, '\\.')}"[^}]*outcome="handled"`),
+          new RegExp(
+            `leadrail_inbound_events_total\\{[^}]*topic="${topic.replace(/\./g, '\\.')}"[^}]*outcome="handled"`,
+          ),
         );
       }
     });

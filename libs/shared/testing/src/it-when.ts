@@ -1,12 +1,17 @@
 /**
- * `it` when the condition holds; otherwise a skipped test whose name says why,
- * so the reason shows in the run's list of skipped tests.
+ * A test that runs when the condition holds; otherwise a skipped test whose
+ * name says why, so the reason shows in the run's list of skipped tests.
  */
-export function itWhen(condition: boolean, reason: string): jest.It {
+export function itWhen(
+  condition: boolean,
+  reason: string,
+  name: string,
+  test: () => Promise<void>,
+  timeoutMs?: number,
+): void {
   if (condition) {
-    return it;
+    it(name, test, timeoutMs);
+  } else {
+    it.skip(`${name} [skipped: ${reason}]`, test, timeoutMs);
   }
-  const skipped = ((name: string, ...rest: unknown[]) =>
-    (it.skip as (...args: unknown[]) => void)(`${name} [skipped: ${reason}]`, ...rest)) as unknown as jest.It;
-  return skipped;
 }

@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
-import { ServiceConfig, ServiceDefinition, loadServiceConfig, startService } from '@leadrail/nest-kit';
+import {
+  ServiceConfig,
+  ServiceDefinition,
+  loadServiceConfig,
+  startService,
+} from '@leadrail/nest-kit';
 import { TestDatabase, createTestDatabase } from './test-database';
 import { testEnvironment } from './test-environment';
 

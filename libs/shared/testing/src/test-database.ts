@@ -11,7 +11,10 @@ export interface TestDatabase {
 
 export async function createTestDatabase(label: string): Promise<TestDatabase> {
   const serverUrl = testEnvironment().databaseUrl;
-  const slug = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 30);
+  const slug = label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, 30);
   const name = `test_${slug}_${randomBytes(4).toString('hex')}`;
   await onServer(serverUrl, `CREATE DATABASE "${name}"`);
   const url = new URL(serverUrl);

@@ -6,7 +6,10 @@ export class DatabaseEnv {
   @IsDefined({ message: 'DATABASE_URL is required (postgres://user:password@host:5432/database)' })
   @IsUrl(
     { protocols: ['postgres', 'postgresql'], require_protocol: true, require_tld: false },
-    { message: 'DATABASE_URL must be a postgres:// URL, e.g. postgres://user:password@host:5432/database' },
+    {
+      message:
+        'DATABASE_URL must be a postgres:// URL, e.g. postgres://user:password@host:5432/database',
+    },
   )
   DATABASE_URL!: string;
 

@@ -7,14 +7,17 @@ export class KafkaEnv {
   @Expose()
   @IsDefined({ message: 'KAFKA_BROKERS is required (host:port[,host:port...])' })
   @Matches(BROKER_LIST, {
-    message: 'KAFKA_BROKERS must be a comma-separated list of host:port, e.g. kafka-1:9092,kafka-2:9092',
+    message:
+      'KAFKA_BROKERS must be a comma-separated list of host:port, e.g. kafka-1:9092,kafka-2:9092',
   })
   KAFKA_BROKERS!: string;
 
   /** Consumer group; defaults to leadrail-<service>. Instances of one service share it. */
   @Expose()
   @IsOptional()
-  @Matches(/^[A-Za-z0-9._-]{1,200}$/, { message: 'KAFKA_GROUP_ID may hold only letters, digits, ".", "_" and "-"' })
+  @Matches(/^[A-Za-z0-9._-]{1,200}$/, {
+    message: 'KAFKA_GROUP_ID may hold only letters, digits, ".", "_" and "-"',
+  })
   KAFKA_GROUP_ID?: string;
 
   /** Partitions of a subscribed topic the service creates because it does not exist yet. */

@@ -39,7 +39,12 @@ export class DatabaseModule {
 
 /** TypeORM keeps its migrations table inside the schema, so the schema must exist first. */
 async function createSchema(options: DataSourceOptions & { type: 'postgres' }): Promise<void> {
-  const bootstrap = new DataSource({ ...options, schema: undefined, migrations: [], migrationsRun: false });
+  const bootstrap = new DataSource({
+    ...options,
+    schema: undefined,
+    migrations: [],
+    migrationsRun: false,
+  });
   await bootstrap.initialize();
   try {
     await bootstrap.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema!}"`);

@@ -37,7 +37,10 @@ export class InboundEvents {
   }
 
   async receive(event: ReceivedEvent): Promise<void> {
-    this.logger.debug({ ...event.source, type: typeOf(event.payload) }, 'integration event received');
+    this.logger.debug(
+      { ...event.source, type: typeOf(event.payload) },
+      'integration event received',
+    );
     try {
       for (const listener of this.listeners) {
         await listener(event);

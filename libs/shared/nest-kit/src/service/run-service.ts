@@ -45,7 +45,9 @@ export async function runService(definition: ServiceDefinition, env = process.en
     logger.log(`${signal} received: shutting down`);
     app.get(LifecycleState).markShuttingDown();
     const deadline = setTimeout(() => {
-      process.stderr.write(`${definition.name}: shutdown took longer than ${config.shutdown.timeoutMs} ms\n`);
+      process.stderr.write(
+        `${definition.name}: shutdown took longer than ${config.shutdown.timeoutMs} ms\n`,
+      );
       process.exit(EXIT_CODES.failed);
     }, config.shutdown.timeoutMs);
     deadline.unref();

@@ -27,7 +27,11 @@ export class ServiceModule implements NestModule {
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
         definition.module,
       ],
-      controllers: [HealthController, MetricsController, inboundEventsController(definition.subscriptions)],
+      controllers: [
+        HealthController,
+        MetricsController,
+        inboundEventsController(definition.subscriptions),
+      ],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: ServiceMetrics, useValue: new ServiceMetrics(config.service) },

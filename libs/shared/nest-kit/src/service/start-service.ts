@@ -1,3 +1,5 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
@@ -41,7 +43,8 @@ export async function startService(
     );
     await app.startAllMicroservices();
     await app.listen(config.http.port, config.http.host);
-    const address = app.getHttpServer().address() as { port: number };
+    const server = app.getHttpServer() as Server;
+    const address = server.address() as AddressInfo;
     const host = config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host;
     return { app, url: `http://${host}:${address.port}` };
   } catch (error) {
