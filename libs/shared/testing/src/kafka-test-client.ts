@@ -1,4 +1,4 @@
-import { Kafka, logLevel, Message } from 'kafkajs';
+import { Kafka, Partitioners, logLevel, type Message } from 'kafkajs';
 import { testEnvironment } from './test-environment';
 
 /**
@@ -31,7 +31,10 @@ export async function ensureTopics(topics: readonly string[], numPartitions = 3)
 }
 
 export async function publish(topic: string, messages: Message[]): Promise<void> {
-  const producer = plainKafka().producer({ allowAutoTopicCreation: false });
+  const producer = plainKafka().producer({
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
   try {
     await producer.send({ topic, acks: -1, messages });
