@@ -104,6 +104,7 @@ export default tseslint.config(
       'jest/no-disabled-tests': 'error',
       'jest/no-standalone-expect': ['error', { additionalTestBlockFunctions: ['itWhen'] }],
       'jest/no-focused-tests': 'error',
+      'jest/valid-title': ['error', { ignoreTypeOfDescribeName: true }],
       'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expectEventually'] }],
       '@typescript-eslint/unbound-method': 'off',
       'max-lines': 'off',
