@@ -78,8 +78,9 @@ export default tseslint.config(
               bannedExternalImports: FRAMEWORKS_AND_IO,
             },
             {
+              // Platform specs use the testing library (databases, brokers); production code does not.
               sourceTag: 'type:platform',
-              onlyDependOnLibsWithTags: ['type:platform', 'type:contracts'],
+              onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:testing'],
             },
             {
               sourceTag: 'type:testing',

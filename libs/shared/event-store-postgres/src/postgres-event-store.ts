@@ -1,0 +1,150 @@
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  EventSubscription,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+} from '@leadrail/event-store';
+import { Pool, type PoolConfig } from 'pg';
+import { AppendNotifications } from './append-notifications';
+import { toAppendError } from './append-errors';
+import { filterSql } from './filter-sql';
+import { PostgresSubscription } from './postgres-subscription';
+import { EVENT_COLUMNS, type EventRow, toRecordedEvent } from './row-mapping';
+import { eventStoreSchemaSql, notifyChannel, quoteIdentifier } from './schema.sql';
+
+export interface PostgresEventStoreOptions {
+  connectionString: string;
+  /** Schema of the log's tables; default `event_store`. */
+  schema?: string;
+  pool?: Omit<PoolConfig, 'connectionString'>;
+}
+
+/** The event log in PostgreSQL (see schema.sql.ts for how positions never skip). */
+export class PostgresEventStore implements EventStore {
+  private readonly pool: Pool;
+  private readonly schema: string;
+  private readonly table: string;
+  private readonly notifications: AppendNotifications;
+
+  private constructor(options: PostgresEventStoreOptions) {
+    this.schema = options.schema ?? 'event_store';
+    this.table = `${quoteIdentifier(this.schema)}.events`;
+    this.pool = new Pool({ max: 10, ...options.pool, connectionString: options.connectionString });
+    this.notifications = new AppendNotifications(
+      { connectionString: options.connectionString },
+      notifyChannel(this.schema),
+    );
+  }
+
+  /** Connects and creates or updates the schema (safe to run from many processes at once). */
+  static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
+    const store = new PostgresEventStore(options);
+    await store.migrate();
+    return store;
+  }
+
+  async appendToStream(
+    streamName: string,
+    events: readonly NewEvent[],
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
+    const expected = options.expectedRevision ?? 'any';
+    try {
+      const { rows } = await this.pool.query<{ next_revision: string; last_position: string }>(
+        `SELECT next_revision, last_position FROM ${quoteIdentifier(this.schema)}.append_to_stream($1, $2, $3, $4, $5, $6)`,
+        [
+          streamName,
+          expected.toString(),
+          events.map((event) => event.id),
+          events.map((event) => event.type),
+          events.map((event) => JSON.stringify(event.data)),
+          events.map((event) => JSON.stringify(event.metadata)),
+        ],
+      );
+      const row = rows[0]!;
+      return {
+        nextExpectedRevision: BigInt(row.next_revision),
+        position: BigInt(row.last_position),
+      };
+    } catch (error) {
+      throw toAppendError(
+        error,
+        streamName,
+        expected,
+        events.map((event) => event.id),
+      );
+    }
+  }
+
+  async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision ?? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n);
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ${this.table}
+        WHERE stream_name = $1 AND revision ${backwards ? '<=' : '>='} $2
+        ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
+      [streamName, from.toString(), options.maxCount ?? null],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  async streamRevision(streamName: string): Promise<bigint | undefined> {
+    const { rows } = await this.pool.query<{ revision: string }>(
+      `SELECT revision FROM ${quoteIdentifier(this.schema)}.streams WHERE stream_name = $1 AND revision >= 0`,
+      [streamName],
+    );
+    return rows[0] ? BigInt(rows[0].revision) : undefined;
+  }
+
+  /**
+   * Only events of transactions below the oldest one still running are read:
+   * nothing can later commit behind the last position returned.
+   */
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const filter = filterSql(options.filter, 3);
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ${this.table}
+        WHERE position > $1 AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())${filter.sql}
+        ORDER BY position LIMIT $2`,
+      [(options.after ?? -1n).toString(), options.maxCount ?? null, ...filter.params],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): EventSubscription {
+    return new PostgresSubscription(
+      (page) => this.readAll(page),
+      this.notifications,
+      options.after,
+      options.filter,
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.notifications.close();
+    await this.pool.end();
+  }
+
+  private async migrate(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // Concurrent start-ups must not race on DDL.
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        `leadrail-event-store:${this.schema}`,
+      ]);
+      await client.query(eventStoreSchemaSql(this.schema));
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}

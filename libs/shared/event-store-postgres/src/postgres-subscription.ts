@@ -1,0 +1,82 @@
+import type {
+  EventFilter,
+  EventSubscription,
+  ReadAllOptions,
+  RecordedEvent,
+} from '@leadrail/event-store';
+import type { AppendNotifications } from './append-notifications';
+
+const PAGE_SIZE = 1_000;
+/**
+ * Fallback wake-up: a notification can arrive while an older transaction still
+ * holds the visibility horizon back, and nothing notifies when it ends.
+ */
+const POLL_INTERVAL_MS = 250;
+
+/** Historic events page by page, then live ones as appends are notified. */
+export class PostgresSubscription implements EventSubscription {
+  private closed = false;
+  private wake?: () => void;
+  private woken = false;
+  private readonly iterator: AsyncGenerator<RecordedEvent>;
+
+  constructor(
+    private readonly readAll: (options: ReadAllOptions) => Promise<RecordedEvent[]>,
+    private readonly notifications: AppendNotifications,
+    private readonly after: bigint | undefined,
+    private readonly filter: EventFilter | undefined,
+  ) {
+    this.iterator = this.run();
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
+    return this.iterator;
+  }
+
+  async unsubscribe(): Promise<void> {
+    this.closed = true;
+    this.signal();
+    await this.iterator.return(undefined);
+  }
+
+  private async *run(): AsyncGenerator<RecordedEvent> {
+    const stopListening = await this.notifications.add(() => this.signal());
+    try {
+      let after = this.after;
+      while (!this.closed) {
+        // A notification during the read must not be lost: clear first, read, then wait.
+        this.woken = false;
+        const page = await this.readAll({ after, maxCount: PAGE_SIZE, filter: this.filter });
+        for (const event of page) {
+          yield event;
+          after = event.position;
+        }
+        if (page.length < PAGE_SIZE && !this.closed) {
+          await this.sleepUntilWoken();
+        }
+      }
+    } finally {
+      stopListening();
+    }
+  }
+
+  private signal(): void {
+    this.woken = true;
+    this.wake?.();
+  }
+
+  private sleepUntilWoken(): Promise<void> {
+    if (this.woken) {
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, POLL_INTERVAL_MS);
+      this.wake = done;
+    });
+  }
+}

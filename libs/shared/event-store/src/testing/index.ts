@@ -1,0 +1,3 @@
+export * from './collect';
+export * from './event-fixtures';
+export * from './event-store-contract';
