@@ -1,0 +1,3 @@
+export * from './checkpoint-store';
+export * from './projection';
+export * from './projection-runner';
