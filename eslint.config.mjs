@@ -113,7 +113,7 @@ export default tseslint.config(
   },
   {
     // Command-line entry points talk to the terminal.
-    files: ['tools/**/*.ts', 'libs/shared/local-infra/src/cli.ts'],
+    files: ['tools/**/*.ts', 'bench/**/*.ts', 'libs/shared/local-infra/src/cli.ts'],
     rules: { 'no-console': 'off' },
   },
 );

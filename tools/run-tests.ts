@@ -94,6 +94,13 @@ function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');
 }
 
+// Interrupted (Ctrl-C, CI timeout): stop what this run started before exiting.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void downLocalStack(stateDir, true).finally(() => process.exit(130));
+  });
+}
+
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {

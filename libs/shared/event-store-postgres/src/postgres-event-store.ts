@@ -12,10 +12,15 @@ import type {
 import { Pool, type PoolConfig } from 'pg';
 import { AppendNotifications } from './append-notifications';
 import { toAppendError } from './append-errors';
-import { filterSql } from './filter-sql';
+import { readGlobalLogPage } from './global-log-page';
 import { PostgresSubscription } from './postgres-subscription';
 import { EVENT_COLUMNS, type EventRow, toRecordedEvent } from './row-mapping';
 import { eventStoreSchemaSql, notifyChannel, quoteIdentifier } from './schema.sql';
+
+/** Positions are never negative: reading after this starts at the beginning. */
+const BEGINNING = -1n;
+/** Rows scanned per query of the global log. */
+const SCAN_PAGE = 2_000;
 
 export interface PostgresEventStoreOptions {
   connectionString: string;
@@ -106,22 +111,25 @@ export class PostgresEventStore implements EventStore {
    * nothing can later commit behind the last position returned.
    */
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    const filter = filterSql(options.filter, 3);
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM ${this.table}
-        WHERE position > $1 AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())${filter.sql}
-        ORDER BY position LIMIT $2`,
-      [(options.after ?? -1n).toString(), options.maxCount ?? null, ...filter.params],
-    );
-    return rows.map(toRecordedEvent);
+    const wanted = options.maxCount ?? Number.POSITIVE_INFINITY;
+    const events: RecordedEvent[] = [];
+    let after = options.after ?? BEGINNING;
+    while (events.length < wanted) {
+      const page = await readGlobalLogPage(this.pool, this.table, after, SCAN_PAGE, options.filter);
+      events.push(...page.events.slice(0, wanted - events.length));
+      if (page.scannedTo === undefined || page.scanned < SCAN_PAGE) {
+        break;
+      }
+      after = page.scannedTo;
+    }
+    return events;
   }
 
   subscribeToAll(options: SubscribeOptions = {}): EventSubscription {
     return new PostgresSubscription(
-      (page) => this.readAll(page),
+      (after) => readGlobalLogPage(this.pool, this.table, after, SCAN_PAGE, options.filter),
       this.notifications,
-      options.after,
-      options.filter,
+      options.after ?? BEGINNING,
     );
   }
 

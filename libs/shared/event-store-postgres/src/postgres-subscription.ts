@@ -1,12 +1,7 @@
-import type {
-  EventFilter,
-  EventSubscription,
-  ReadAllOptions,
-  RecordedEvent,
-} from '@leadrail/event-store';
+import type { EventSubscription, RecordedEvent } from '@leadrail/event-store';
 import type { AppendNotifications } from './append-notifications';
+import type { GlobalLogPage } from './global-log-page';
 
-const PAGE_SIZE = 1_000;
 /**
  * Fallback wake-up: a notification can arrive while an older transaction still
  * holds the visibility horizon back, and nothing notifies when it ends.
@@ -21,10 +16,9 @@ export class PostgresSubscription implements EventSubscription {
   private readonly iterator: AsyncGenerator<RecordedEvent>;
 
   constructor(
-    private readonly readAll: (options: ReadAllOptions) => Promise<RecordedEvent[]>,
+    private readonly readPage: (after: bigint) => Promise<GlobalLogPage>,
     private readonly notifications: AppendNotifications,
-    private readonly after: bigint | undefined,
-    private readonly filter: EventFilter | undefined,
+    private readonly after: bigint,
   ) {
     this.iterator = this.run();
   }
@@ -46,12 +40,13 @@ export class PostgresSubscription implements EventSubscription {
       while (!this.closed) {
         // A notification during the read must not be lost: clear first, read, then wait.
         this.woken = false;
-        const page = await this.readAll({ after, maxCount: PAGE_SIZE, filter: this.filter });
-        for (const event of page) {
+        const page = await this.readPage(after);
+        for (const event of page.events) {
           yield event;
-          after = event.position;
         }
-        if (page.length < PAGE_SIZE && !this.closed) {
+        // Past what was scanned, matching or not: filtered-out rows are not read again.
+        after = page.scannedTo ?? after;
+        if (page.scannedTo === undefined && !this.closed) {
           await this.sleepUntilWoken();
         }
       }

@@ -122,8 +122,8 @@ function formatStorage(state: KafkaBrokerState): void {
       'kafka.tools.StorageTool',
       'format',
       '--standalone',
-      '-t',
-      clusterId,
+      // One argument with "=": a random id may start with "-", which would read as an option.
+      `--cluster-id=${clusterId}`,
       '-c',
       state.configFile,
     ],

@@ -27,6 +27,8 @@ export interface LocalStackOptions {
   /** Folder for the state file, the broker and (where reachable) the database. */
   stateDir: string;
   env?: NodeJS.ProcessEnv;
+  /** Start only these (benchmarks need no broker); default both. */
+  only?: readonly ('postgres' | 'kafka')[];
 }
 
 const STATE_FILE = 'stack.json';
@@ -51,19 +53,22 @@ export async function upLocalStack(options: LocalStackOptions): Promise<LocalSta
   if (existing) {
     return isLocalStackRunning(existing) ? existing : resume(options.stateDir, existing);
   }
-  const postgres = env.DATABASE_URL
-    ? undefined
-    : await startEmbeddedPostgres({ dir: postgresDir(options.stateDir) });
-  try {
-    const kafka = env.KAFKA_BROKERS
+  const wanted = new Set(options.only ?? ['postgres', 'kafka']);
+  const postgres =
+    env.DATABASE_URL || !wanted.has('postgres')
       ? undefined
-      : await startKafkaBroker({
-          workspaceRoot: options.workspaceRoot,
-          dir: join(options.stateDir, 'kafka'),
-        });
+      : await startEmbeddedPostgres({ dir: postgresDir(options.stateDir) });
+  try {
+    const kafka =
+      env.KAFKA_BROKERS || !wanted.has('kafka')
+        ? undefined
+        : await startKafkaBroker({
+            workspaceRoot: options.workspaceRoot,
+            dir: join(options.stateDir, 'kafka'),
+          });
     const state: LocalStackState = {
-      databaseUrl: env.DATABASE_URL ?? postgres!.url,
-      kafkaBrokers: env.KAFKA_BROKERS ?? kafka!.brokers,
+      databaseUrl: env.DATABASE_URL ?? postgres?.url ?? '',
+      kafkaBrokers: env.KAFKA_BROKERS ?? kafka?.brokers ?? '',
       postgres,
       kafka,
     };

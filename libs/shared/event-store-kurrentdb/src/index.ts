@@ -1,0 +1,2 @@
+export type { KurrentDbClient } from './kurrentdb-client';
+export * from './kurrentdb-event-store';
