@@ -64,6 +64,7 @@ export default tseslint.config(
                 'type:contracts',
                 'type:platform',
                 'type:testing',
+                'type:service-testing',
                 'type:infra',
               ],
             },
@@ -81,6 +82,10 @@ export default tseslint.config(
               // Platform specs use the testing library (databases, brokers); production code does not.
               sourceTag: 'type:platform',
               onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:testing'],
+            },
+            {
+              sourceTag: 'type:service-testing',
+              onlyDependOnLibsWithTags: ['type:testing', 'type:platform', 'type:contracts'],
             },
             {
               sourceTag: 'type:testing',

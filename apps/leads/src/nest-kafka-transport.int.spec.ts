@@ -2,12 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { ClientKafka } from '@nestjs/microservices';
 import { Partitioners } from 'kafkajs';
 import { InboundEvents, type ReceivedEvent } from '@leadrail/nest-kit';
-import {
-  type ServiceUnderTest,
-  expectEventually,
-  startServiceUnderTest,
-  testEnvironment,
-} from '@leadrail/testing';
+import { type ServiceUnderTest, startServiceUnderTest } from '@leadrail/service-testing';
+import { expectEventually, testEnvironment } from '@leadrail/testing';
 import { Topics } from '@leadrail/topics';
 import { leadsService } from './leads.service';
 

@@ -1,4 +1,4 @@
-import { describeServiceBoot } from '@leadrail/testing';
+import { describeServiceBoot } from '@leadrail/service-testing';
 import { notificationsService } from './notifications.service';
 
 describeServiceBoot(notificationsService);

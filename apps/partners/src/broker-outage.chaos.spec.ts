@@ -1,15 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { InboundEvents, ReceivedEvent } from '@leadrail/nest-kit';
 import { killLocalKafka, restartLocalKafka } from '@leadrail/local-infra';
-import {
-  ServiceUnderTest,
-  expectEventually,
-  getJson,
-  itWhen,
-  publish,
-  startServiceUnderTest,
-  testEnvironment,
-} from '@leadrail/testing';
+import { type ServiceUnderTest, startServiceUnderTest } from '@leadrail/service-testing';
+import { expectEventually, getJson, itWhen, publish, testEnvironment } from '@leadrail/testing';
 import { Topics } from '@leadrail/topics';
 import { partnersService } from './partners.service';
 

@@ -1,4 +1,4 @@
-import { describeServiceBoot } from '@leadrail/testing';
+import { describeServiceBoot } from '@leadrail/service-testing';
 import { partnersService } from './partners.service';
 
 describeServiceBoot(partnersService);

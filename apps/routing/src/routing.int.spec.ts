@@ -1,4 +1,4 @@
-import { describeServiceBoot } from '@leadrail/testing';
+import { describeServiceBoot } from '@leadrail/service-testing';
 import { routingService } from './routing.service';
 
 describeServiceBoot(routingService);

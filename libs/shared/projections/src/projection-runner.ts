@@ -1,4 +1,5 @@
 import type { EventStore, EventSubscription, RecordedEvent } from '@leadrail/event-store';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
 import { Batcher } from './batches';
 import { BEGINNING, CheckpointStore } from './checkpoint-store';
@@ -9,6 +10,11 @@ export interface ProjectionRunnerOptions {
   schema: string;
   /** Most events applied in one transaction during catch-up; default 500. */
   batchSize?: number;
+  /**
+   * Retries of a failing batch before the projection stops. Default: none (a
+   * read model bug must be seen); a relay retries while Kafka is away.
+   */
+  retry?: { attempts: number; initialDelayMs: number; maxDelayMs: number };
 }
 
 type Waiter = { position: bigint; resolve: () => void; reject: (error: unknown) => void };
@@ -26,6 +32,7 @@ export class ProjectionRunner {
   private applied = BEGINNING;
   private readonly waiters = new Set<Waiter>();
   private lastFailure?: Error;
+  private stopping = false;
 
   constructor(
     private readonly store: EventStore,
@@ -58,9 +65,11 @@ export class ProjectionRunner {
 
   async stop(): Promise<void> {
     const running = this.running;
+    this.stopping = true;
     await this.subscription?.unsubscribe();
     await running;
     this.running = undefined;
+    this.stopping = false;
   }
 
   /** Empties the read model and replays the whole log into it. */
@@ -118,17 +127,23 @@ export class ProjectionRunner {
 
   private async applyBatch(batch: RecordedEvent[]): Promise<boolean> {
     const last = batch.at(-1)!.position;
-    const applied = await this.dataSource.transaction(async (manager) => {
-      const checkpoint = await this.checkpoints.lock(manager, this.projection.name);
-      if (checkpoint !== this.applied) {
-        return false;
-      }
-      for (const event of batch) {
-        await this.projection.apply(event, manager);
-      }
-      await this.checkpoints.write(manager, this.projection.name, last);
-      return true;
-    });
+    const applied = await this.withRetries(() =>
+      this.dataSource.transaction(async (manager) => {
+        const checkpoint = await this.checkpoints.lock(manager, this.projection.name);
+        if (checkpoint !== this.applied) {
+          return false;
+        }
+        if (this.projection.applyBatch) {
+          await this.projection.applyBatch(batch, manager);
+        } else {
+          for (const event of batch) {
+            await this.projection.apply(event, manager);
+          }
+        }
+        await this.checkpoints.write(manager, this.projection.name, last);
+        return true;
+      }),
+    );
     if (applied) {
       this.applied = last;
       for (const waiter of this.waiters) {
@@ -139,6 +154,20 @@ export class ProjectionRunner {
       }
     }
     return applied;
+  }
+
+  private async withRetries<T>(work: () => Promise<T>): Promise<T> {
+    const retry = this.options.retry ?? { attempts: 1, initialDelayMs: 0, maxDelayMs: 0 };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        if (attempt >= retry.attempts || this.stopping) {
+          throw error;
+        }
+        await sleep(Math.min(retry.maxDelayMs, retry.initialDelayMs * 2 ** (attempt - 1)));
+      }
+    }
   }
 
   private async fail(error: unknown): Promise<void> {

@@ -6,8 +6,7 @@ import {
   loadServiceConfig,
   startService,
 } from '@leadrail/nest-kit';
-import { TestDatabase, createTestDatabase } from './test-database';
-import { testEnvironment } from './test-environment';
+import { type TestDatabase, createTestDatabase, testEnvironment } from '@leadrail/testing';
 
 /** A real service, booted in the test process against the run's real Kafka and its own database. */
 export interface ServiceUnderTest {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { InboundEvents, ReceivedEvent, ServiceDefinition } from '@leadrail/nest-kit';
-import { expectEventually } from './expect-eventually';
-import { publish } from './kafka-test-client';
+import { expectEventually, publish } from '@leadrail/testing';
 import { ServiceUnderTest, startServiceUnderTest } from './service-under-test';
 
 /**
