@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ClientKafka } from '@nestjs/microservices';
 import { Partitioners } from 'kafkajs';
-import { InboundEvents, type ReceivedEvent } from '@leadrail/nest-kit';
+import { InboundEvents, type InboundMessage } from '@leadrail/nest-kit';
 import { type ServiceUnderTest, startServiceUnderTest } from '@leadrail/service-testing';
-import { expectEventually, testEnvironment } from '@leadrail/testing';
+import { expectEventually, testEnvironment, payloadOf } from '@leadrail/testing';
 import { Topics } from '@leadrail/topics';
 import { leadsService } from './leads.service';
 
@@ -35,9 +35,9 @@ describe('leads service fed through @nestjs/microservices', () => {
   });
 
   it('consumes, in order, the events a ClientKafka producer emits for one key', async () => {
-    const received: ReceivedEvent[] = [];
-    const stopListening = service.app.get(InboundEvents).listen((event) => {
-      received.push(event);
+    const received: InboundMessage[] = [];
+    const stopListening = service.app.get(InboundEvents).tap((message) => {
+      received.push(message);
     });
     const leadId = randomUUID();
     const ids = [randomUUID(), randomUUID(), randomUUID()];
@@ -49,12 +49,12 @@ describe('leads service fed through @nestjs/microservices', () => {
       );
     }
     const mine = await expectEventually(() => {
-      const matching = received.filter((event) => event.source.key === leadId);
+      const matching = received.filter((event) => event.key === leadId);
       expect(matching).toHaveLength(3);
       return matching;
     });
     stopListening();
-    expect(mine.map((event) => (event.payload as { id: string }).id)).toEqual(ids);
-    expect(new Set(mine.map((event) => event.source.partition)).size).toBe(1);
+    expect(mine.map((event) => payloadOf(event).id)).toEqual(ids);
+    expect(new Set(mine.map((event) => event.partition)).size).toBe(1);
   });
 });

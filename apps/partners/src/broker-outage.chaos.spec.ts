@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { InboundEvents, ReceivedEvent } from '@leadrail/nest-kit';
+import { InboundEvents, InboundMessage } from '@leadrail/nest-kit';
 import { killLocalKafka, restartLocalKafka } from '@leadrail/local-infra';
 import { type ServiceUnderTest, startServiceUnderTest } from '@leadrail/service-testing';
-import { expectEventually, getJson, itWhen, publish, testEnvironment } from '@leadrail/testing';
+import {
+  expectEventually,
+  getJson,
+  itWhen,
+  publish,
+  testEnvironment,
+  payloadOf,
+} from '@leadrail/testing';
 import { Topics } from '@leadrail/topics';
 import { partnersService } from './partners.service';
 
@@ -46,16 +53,16 @@ describe('partners service during a Kafka outage', () => {
         intervalMs: 500,
       });
 
-      const received: ReceivedEvent[] = [];
-      const stopListening = service.app.get(InboundEvents).listen((event) => {
-        received.push(event);
+      const received: InboundMessage[] = [];
+      const stopListening = service.app.get(InboundEvents).tap((message) => {
+        received.push(message);
       });
       const id = randomUUID();
       await publish(Topics.billing, [
         { key: id, value: JSON.stringify({ id, type: 'AfterOutage' }) },
       ]);
       await expectEventually(() =>
-        expect(received.some((event) => (event.payload as { id?: string }).id === id)).toBe(true),
+        expect(received.some((event) => payloadOf(event).id === id)).toBe(true),
       );
       stopListening();
     },

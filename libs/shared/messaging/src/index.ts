@@ -9,3 +9,4 @@ export * from './relay/integration-message';
 export * from './relay/kafka-message-publisher';
 export * from './relay/outbound-message';
 export * from './relay/relay-projection';
+export * from './dead-letters/dead-letter-queue';

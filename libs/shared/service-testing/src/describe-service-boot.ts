@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { InboundEvents, ReceivedEvent, ServiceDefinition } from '@leadrail/nest-kit';
-import { expectEventually, publish } from '@leadrail/testing';
+import { InboundEvents, InboundMessage, ServiceDefinition } from '@leadrail/nest-kit';
+import { expectEventually, findMessage, payloadOf, publish } from '@leadrail/testing';
 import { ServiceUnderTest, startServiceUnderTest } from './service-under-test';
 
 /**
@@ -38,26 +38,38 @@ export function describeServiceBoot(definition: ServiceDefinition): void {
       expect(await response.json()).toEqual({ status: 'ok' });
     });
 
-    it.each(definition.subscriptions)('consumes an event published to %s', async (topic) => {
-      const received: ReceivedEvent[] = [];
-      const stopListening = service.app.get(InboundEvents).listen((event) => {
-        received.push(event);
-      });
-      try {
-        const id = randomUUID();
-        await publish(topic, [{ key: id, value: JSON.stringify({ id, type: 'BootCheck' }) }]);
-        const event = await expectEventually(() => {
-          const match = received.find(
-            (candidate) => (candidate.payload as { id?: string }).id === id,
-          );
-          expect(match).toBeDefined();
-          return match!;
+    it.each(definition.subscriptions)(
+      'consumes what is published to %s, and dead-letters a message no contract accepts',
+      async (topic) => {
+        const received: InboundMessage[] = [];
+        const stopListening = service.app.get(InboundEvents).tap((message) => {
+          received.push(message);
         });
-        expect(event.source).toMatchObject({ topic, key: id });
-      } finally {
-        stopListening();
-      }
-    });
+        try {
+          const id = randomUUID();
+          await publish(topic, [{ key: id, value: JSON.stringify({ id, type: 'BootCheck' }) }]);
+          const consumed = await expectEventually(() => {
+            const match = received.find((candidate) => payloadOf(candidate).id === id);
+            expect(match).toBeDefined();
+            return match!;
+          });
+          expect(consumed).toMatchObject({ topic, key: id });
+          const letter = await findMessage(`${topic}.dlq`, (message) => message.key === id);
+          expect(letter.headers).toMatchObject({
+            'leadrail-dlq-original-topic': topic,
+            'leadrail-dlq-original-partition': String(consumed.partition),
+            'leadrail-dlq-original-offset': consumed.offset,
+            'leadrail-dlq-consumer-group': service.config.kafka.groupId,
+          });
+          expect(letter.headers['leadrail-dlq-reason']).toMatch(
+            /^(invalid-envelope|unknown-event-type)$/,
+          );
+          expect(payloadOf(letter)).toEqual({ id, type: 'BootCheck' });
+        } finally {
+          stopListening();
+        }
+      },
+    );
 
     it('exposes Prometheus metrics, including the events it consumed', async () => {
       const response = await fetch(`${service.url}/metrics`);
@@ -68,7 +80,7 @@ export function describeServiceBoot(definition: ServiceDefinition): void {
       for (const topic of definition.subscriptions) {
         expect(text).toMatch(
           new RegExp(
-            `leadrail_inbound_events_total\\{[^}]*topic="${topic.replace(/\./g, '\\.')}"[^}]*outcome="handled"`,
+            `leadrail_inbound_events_total\\{[^}]*topic="${topic.replace(/\./g, '\\.')}"[^}]*outcome="dead-lettered"`,
           ),
         );
       }

@@ -42,3 +42,64 @@ export async function publish(topic: string, messages: Message[]): Promise<void>
     await producer.disconnect();
   }
 }
+
+/** A consumed message's JSON value, for assertions. */
+export function payloadOf(message: { value: Buffer | null }): {
+  id?: string;
+  [field: string]: unknown;
+} {
+  return message.value ? (JSON.parse(message.value.toString()) as { id?: string }) : {};
+}
+
+/** A message read back from a topic, headers as strings. */
+export interface ReadBackMessage {
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: Buffer | null;
+  headers: Record<string, string>;
+}
+
+/**
+ * Reads a topic from the beginning (a fresh consumer group) until `found`
+ * accepts a message, and returns it; fails after timeoutMs.
+ */
+export async function findMessage(
+  topic: string,
+  found: (message: ReadBackMessage) => boolean,
+  timeoutMs = 20_000,
+): Promise<ReadBackMessage> {
+  const consumer = plainKafka().consumer({ groupId: `test-reader-${Date.now()}-${Math.random()}` });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    return await new Promise<ReadBackMessage>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`no matching message on ${topic} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      void consumer
+        .run({
+          eachMessage: ({ partition, message }) => {
+            const read: ReadBackMessage = {
+              partition,
+              offset: message.offset,
+              key: message.key?.toString() ?? null,
+              value: message.value,
+              headers: Object.fromEntries(
+                Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)]),
+              ),
+            };
+            if (found(read)) {
+              clearTimeout(timer);
+              resolve(read);
+            }
+            return Promise.resolve();
+          },
+        })
+        .catch(reject);
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+}

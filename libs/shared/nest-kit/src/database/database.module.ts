@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CreateInbox1764000000000 } from '@leadrail/messaging';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ServiceConfig } from '../config/service-config';
 import { ServiceDefinition } from '../service/service-definition';
@@ -17,10 +18,15 @@ export class DatabaseModule {
       schema: config.database.schema,
       synchronize: false,
       migrationsRun: true,
-      migrations: [...(definition.migrations ?? [])],
+      migrations: [CreateInbox1764000000000, ...(definition.migrations ?? [])],
       migrationsTableName: 'migrations',
       applicationName: `leadrail-${config.service}`,
-      extra: { max: 10, connectionTimeoutMillis: 5_000 },
+      // Unqualified names in raw SQL (migrations, the inbox) resolve in the service's own schema.
+      extra: {
+        max: 10,
+        connectionTimeoutMillis: 5_000,
+        options: `-c search_path=${config.database.schema}`,
+      },
     };
     return {
       module: DatabaseModule,

@@ -1,4 +1,4 @@
-import { Controller, Inject, Type } from '@nestjs/common';
+import { Controller, Inject, type Type } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
 import { InboundEvents } from './inbound-events';
 
@@ -8,19 +8,34 @@ export function inboundEventsController(subscriptions: readonly string[]): Type<
   class InboundEventsController {
     constructor(@Inject(InboundEvents) private readonly inbound: InboundEvents) {}
 
+    /** The payload arrives as raw bytes (parser.keepBinary): contracts decide what it means. */
     @EventPattern([...subscriptions])
-    async receive(@Payload() payload: unknown, @Ctx() context: KafkaContext): Promise<void> {
+    async receive(@Payload() value: Buffer | null, @Ctx() context: KafkaContext): Promise<void> {
       const message = context.getMessage();
       await this.inbound.receive({
-        source: {
-          topic: context.getTopic(),
-          partition: context.getPartition(),
-          offset: message.offset,
-          key: message.key?.toString() ?? null,
-        },
-        payload,
+        topic: context.getTopic(),
+        partition: context.getPartition(),
+        offset: message.offset,
+        key:
+          message.key === null || message.key === undefined ? null : String(message.key),
+        value: Buffer.isBuffer(value) ? value : null,
+        headers: stringHeaders(message.headers),
       });
     }
   }
   return InboundEventsController;
+}
+
+/** Nest's parser may have turned header values into strings or parsed JSON: back to strings. */
+function stringHeaders(headers: Record<string, unknown> | undefined): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers ?? {}).map(([name, value]) => [
+      name,
+      typeof value === 'string'
+        ? value
+        : Buffer.isBuffer(value)
+          ? value.toString()
+          : JSON.stringify(value),
+    ]),
+  );
 }

@@ -1,61 +1,100 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  type ConsumeOutcome,
+  DEFAULT_RETRY_POLICY,
+  type DecodedEvent,
+  type InboundMessage,
+  type IntegrationEventHandler,
+  KafkaDeadLetterSink,
+  consumeMessage,
+} from '@leadrail/messaging';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource } from 'typeorm';
+import { SERVICE_CONFIG, type ServiceConfig } from '../config/service-config';
 import { ServiceMetrics } from '../metrics/service-metrics';
+import { SERVICE_DEFINITION, type ServiceDefinition } from '../service/service-definition';
+import { INTEGRATION_EVENT_HANDLERS } from './integration-event-handlers';
+import { ServiceProducer } from './service-producer';
 
-/** Where a consumed integration event came from, for logs and dead letters. */
-export interface InboundEventSource {
-  topic: string;
-  partition: number;
-  offset: string;
-  key: string | null;
-}
-
-/** A consumed integration event as it reached the service. */
-export interface ReceivedEvent {
-  source: InboundEventSource;
-  payload: unknown;
-}
-
-export type InboundEventListener = (event: ReceivedEvent) => void | Promise<void>;
+/** Sees every consumed message before decoding: tracing, tests. Must not throw. */
+export type InboundMessageTap = (message: InboundMessage) => void;
 
 /**
- * The service's single entry point for consumed integration events: counted,
- * logged, then handed to the listeners the service's slices register. The
- * offset is committed only after every listener has finished. Contract
- * validation, de-duplication and dead letters belong to the messaging library.
+ * The service's single entry point for consumed messages: decoded against the
+ * service's contracts, applied once per handler (inbox), dead-lettered when
+ * malformed or failing. Nest commits the offset after this returns.
  */
 @Injectable()
 export class InboundEvents {
   private readonly logger = new Logger(InboundEvents.name);
-  private readonly listeners = new Set<InboundEventListener>();
+  private readonly taps = new Set<InboundMessageTap>();
+  private readonly handlers: IntegrationEventHandler[];
+  private readonly deadLetters: KafkaDeadLetterSink;
 
-  constructor(@Inject(ServiceMetrics) private readonly metrics: ServiceMetrics) {}
-
-  /** Registers a listener; returns the function that removes it. */
-  listen(listener: InboundEventListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  constructor(
+    @Inject(ServiceMetrics) private readonly metrics: ServiceMetrics,
+    @Inject(SERVICE_DEFINITION) private readonly definition: ServiceDefinition,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(ServiceProducer) producer: ServiceProducer,
+    @Inject(INTEGRATION_EVENT_HANDLERS) handlers: IntegrationEventHandler[],
+  ) {
+    this.handlers = [...handlers];
+    this.deadLetters = new KafkaDeadLetterSink(producer.producer);
   }
 
-  async receive(event: ReceivedEvent): Promise<void> {
-    this.logger.debug(
-      { ...event.source, type: typeOf(event.payload) },
-      'integration event received',
-    );
-    try {
-      for (const listener of this.listeners) {
-        await listener(event);
-      }
-      this.metrics.inboundEvents.inc({ topic: event.source.topic, outcome: 'handled' });
-    } catch (error) {
-      this.metrics.inboundEvents.inc({ topic: event.source.topic, outcome: 'failed' });
-      throw error;
+  /** Observes every message; returns the function that removes the tap. */
+  tap(tap: InboundMessageTap): () => void {
+    this.taps.add(tap);
+    return () => this.taps.delete(tap);
+  }
+
+  /** Adds a handler at run time (the definition's handlers are registered at boot). */
+  addHandler(handler: IntegrationEventHandler): void {
+    this.handlers.push(handler);
+  }
+
+  async receive(message: InboundMessage): Promise<ConsumeOutcome> {
+    for (const tap of this.taps) {
+      tap(message);
     }
+    const outcome = await consumeMessage<DecodedEvent>(message, {
+      decode: (raw) => this.definition.decode?.(raw) ?? noContracts(raw),
+      handlers: this.handlers,
+      transaction: (work) => this.dataSource.transaction(work),
+      deadLetters: this.deadLetters,
+      retry: DEFAULT_RETRY_POLICY,
+      consumerGroup: this.config.kafka.groupId,
+      sleep: (ms) => sleep(ms),
+      clock: () => new Date(),
+    });
+    const label =
+      outcome.kind === 'dead-lettered'
+        ? 'dead-lettered'
+        : outcome.failed.length > 0
+          ? 'failed'
+          : 'handled';
+    this.metrics.inboundEvents.inc({ topic: message.topic, outcome: label });
+    if (outcome.kind === 'dead-lettered') {
+      this.logger.warn(
+        {
+          topic: message.topic,
+          partition: message.partition,
+          offset: message.offset,
+          reason: outcome.reason,
+          error: outcome.error,
+        },
+        'message dead-lettered',
+      );
+    }
+    return outcome;
   }
 }
 
-function typeOf(payload: unknown): string {
-  if (typeof payload === 'object' && payload !== null && 'type' in payload) {
-    return String(payload.type);
-  }
-  return 'unknown';
+function noContracts(message: InboundMessage): { ok: false; reason: string; message: string } {
+  return {
+    ok: false,
+    reason: 'unknown-event-type',
+    message: `this service has no contracts for messages on ${message.topic}`,
+  };
 }

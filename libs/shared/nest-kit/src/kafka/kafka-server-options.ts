@@ -22,6 +22,8 @@ export function kafkaServerOptions(config: ServiceConfig): KafkaOptions {
       // Nest's server also owns a producer (for replies); murmur2 partitioning, as Java clients use.
       producer: { createPartitioner: Partitioners.DefaultPartitioner },
       subscribe: { fromBeginning: true },
+      // Raw bytes reach the handler: contracts decode them, and a dead letter keeps them exactly.
+      parser: { keepBinary: true },
     },
   };
 }

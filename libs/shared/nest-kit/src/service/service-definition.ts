@@ -1,5 +1,11 @@
-import { Type } from '@nestjs/common';
-import { MigrationInterface } from 'typeorm';
+import type { Type } from '@nestjs/common';
+import type {
+  DecodeResult,
+  DecodedEvent,
+  InboundMessage,
+  IntegrationEventHandler,
+} from '@leadrail/messaging';
+import type { MigrationInterface } from 'typeorm';
 
 /** What makes one LeadRail service: everything else (config, health, metrics, logging) is shared. */
 export interface ServiceDefinition {
@@ -9,6 +15,13 @@ export interface ServiceDefinition {
   readonly module: Type<unknown>;
   /** Integration-event topics the service consumes. */
   readonly subscriptions: readonly string[];
-  /** Migrations of the service's schema, oldest first. */
+  /** Migrations of the service's schema, oldest first (the inbox table is added for every service). */
   readonly migrations?: readonly (new () => MigrationInterface)[];
+  /** Decodes a consumed message against the service's contracts; without it every message is dead-lettered. */
+  readonly decode?: (message: InboundMessage) => DecodeResult<DecodedEvent>;
+  /** Nest providers that apply consumed integration events (each once, through the inbox). */
+  readonly handlers?: readonly Type<IntegrationEventHandler>[];
 }
+
+/** Injection token of the running service's definition. */
+export const SERVICE_DEFINITION = Symbol('SERVICE_DEFINITION');

@@ -12,7 +12,9 @@ import { LoggingModule } from '../logging/logging.module';
 import { HttpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { MetricsController } from '../metrics/metrics.controller';
 import { ServiceMetrics } from '../metrics/service-metrics';
-import { ServiceDefinition } from './service-definition';
+import { INTEGRATION_EVENT_HANDLERS } from '../kafka/integration-event-handlers';
+import { ServiceProducer } from '../kafka/service-producer';
+import { SERVICE_DEFINITION, ServiceDefinition } from './service-definition';
 
 /** The root module of every service: shared operations around the service's own module. */
 @Module({})
@@ -34,13 +36,27 @@ export class ServiceModule implements NestModule {
       ],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
+        { provide: SERVICE_DEFINITION, useValue: definition },
+        ServiceProducer,
+        ...(definition.handlers ?? []),
+        {
+          provide: INTEGRATION_EVENT_HANDLERS,
+          useFactory: (...handlers: unknown[]) => handlers,
+          inject: [...(definition.handlers ?? [])],
+        },
         { provide: ServiceMetrics, useValue: new ServiceMetrics(config.service) },
         KafkaConsumerState,
         KafkaHealthIndicator,
         LifecycleState,
         InboundEvents,
       ],
-      exports: [SERVICE_CONFIG, ServiceMetrics, LifecycleState],
+      exports: [
+        SERVICE_CONFIG,
+        SERVICE_DEFINITION,
+        ServiceMetrics,
+        LifecycleState,
+        ServiceProducer,
+      ],
     };
   }
 
