@@ -28,7 +28,7 @@ export async function startServiceUnderTest(
     KAFKA_BROKERS: infra.kafkaBrokers,
     PORT: '0',
     HOST: '127.0.0.1',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
     // A group of its own: offsets of other tests' consumers never interfere.
     KAFKA_GROUP_ID: `test-${definition.name}-${randomBytes(4).toString('hex')}`,
     ...env,
