@@ -10,3 +10,6 @@ export * from './relay/kafka-message-publisher';
 export * from './relay/outbound-message';
 export * from './relay/relay-projection';
 export * from './dead-letters/dead-letter-queue';
+export * from './in-process/in-process-bus';
+export * from './in-process/in-process-dead-letter-sink';
+export * from './in-process/in-process-server';
