@@ -60,7 +60,7 @@ export class InProcessServer extends Server implements CustomTransportStrategy {
       undefined as never,
       undefined as never,
     ]);
-    const result = await handler(message.value, context);
+    const result: unknown = await handler(message.value, context);
     // Nest handlers may return an Observable; wait for it like Nest's own servers do.
     if (result && typeof (result as { subscribe?: unknown }).subscribe === 'function') {
       await new Promise<void>((resolve, reject) =>
