@@ -9,3 +9,4 @@ export * from './service/run-service';
 export * from './service/service-definition';
 export * from './service/start-service';
 export type { InboundMessage } from '@leadrail/messaging';
+export * from './kafka/decode-with-contracts';

@@ -19,6 +19,7 @@ export interface ConsumerDependencies<Event extends DecodedEvent> {
 /** What happened to one message, per handler where it got that far. */
 export type ConsumeOutcome =
   | { kind: 'dead-lettered'; reason: string; error: string }
+  | { kind: 'ignored'; reason: string }
   | { kind: 'consumed'; eventId: string; applied: string[]; skipped: string[]; failed: string[] };
 
 /**
@@ -33,6 +34,9 @@ export async function consumeMessage<Event extends DecodedEvent>(
   deps: ConsumerDependencies<Event>,
 ): Promise<ConsumeOutcome> {
   const decoded = deps.decode(message);
+  if (!decoded.ok && decoded.ignored) {
+    return { kind: 'ignored', reason: decoded.message };
+  }
   if (!decoded.ok) {
     await deadLetter(message, decoded.reason, decoded.message, deps);
     return { kind: 'dead-lettered', reason: decoded.reason, error: decoded.message };

@@ -16,8 +16,7 @@ export function inboundEventsController(subscriptions: readonly string[]): Type<
         topic: context.getTopic(),
         partition: context.getPartition(),
         offset: message.offset,
-        key:
-          message.key === null || message.key === undefined ? null : String(message.key),
+        key: message.key === null || message.key === undefined ? null : String(message.key),
         value: Buffer.isBuffer(value) ? value : null,
         headers: stringHeaders(message.headers),
       });

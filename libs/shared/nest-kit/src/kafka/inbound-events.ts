@@ -69,11 +69,11 @@ export class InboundEvents {
       clock: () => new Date(),
     });
     const label =
-      outcome.kind === 'dead-lettered'
-        ? 'dead-lettered'
-        : outcome.failed.length > 0
+      outcome.kind === 'consumed'
+        ? outcome.failed.length > 0
           ? 'failed'
-          : 'handled';
+          : 'handled'
+        : outcome.kind;
     this.metrics.inboundEvents.inc({ topic: message.topic, outcome: label });
     if (outcome.kind === 'dead-lettered') {
       this.logger.warn(
