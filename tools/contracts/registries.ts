@@ -1,0 +1,8 @@
+import { IntegrationEventRegistry } from '@leadrail/integration-events';
+import { leadsIntakeRegistry } from '@leadrail/leads-contracts';
+
+/**
+ * Every registry whose events LeadRail documents as contracts. The one place to
+ * add a context's events to the JSON Schemas and the AsyncAPI document.
+ */
+export const documentedRegistries: readonly IntegrationEventRegistry[] = [leadsIntakeRegistry];
