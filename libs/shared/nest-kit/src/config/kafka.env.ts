@@ -35,4 +35,21 @@ export class KafkaEnv {
   @Min(1, { message: 'KAFKA_TOPIC_REPLICATION_FACTOR must be a whole number from 1 to 10' })
   @Max(10, { message: 'KAFKA_TOPIC_REPLICATION_FACTOR must be a whole number from 1 to 10' })
   KAFKA_TOPIC_REPLICATION_FACTOR = 1;
+
+  /**
+   * How long the group waits for a silent member before giving its partitions
+   * to another instance (kafkajs default 30 s; the broker allows 6 s and up).
+   */
+  @Expose()
+  @Type(() => Number)
+  @IsInt({
+    message: 'KAFKA_SESSION_TIMEOUT_MS must be a whole number of milliseconds from 6000 to 300000',
+  })
+  @Min(6000, {
+    message: 'KAFKA_SESSION_TIMEOUT_MS must be a whole number of milliseconds from 6000 to 300000',
+  })
+  @Max(300_000, {
+    message: 'KAFKA_SESSION_TIMEOUT_MS must be a whole number of milliseconds from 6000 to 300000',
+  })
+  KAFKA_SESSION_TIMEOUT_MS = 30_000;
 }

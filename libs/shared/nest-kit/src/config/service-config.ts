@@ -16,6 +16,7 @@ export interface ServiceConfig {
     brokers: string[];
     clientId: string;
     groupId: string;
+    sessionTimeoutMs: number;
     topicDefaults: { numPartitions: number; replicationFactor: number };
   };
   logging: { level: LogLevel };
@@ -52,6 +53,7 @@ export function loadServiceConfig(service: string, env: NodeJS.ProcessEnv): Serv
       brokers: kafka.KAFKA_BROKERS.split(','),
       clientId: `leadrail-${service}-${hostname()}`,
       groupId: kafka.KAFKA_GROUP_ID ?? `leadrail-${service}`,
+      sessionTimeoutMs: kafka.KAFKA_SESSION_TIMEOUT_MS,
       topicDefaults: {
         numPartitions: kafka.KAFKA_TOPIC_PARTITIONS,
         replicationFactor: kafka.KAFKA_TOPIC_REPLICATION_FACTOR,

@@ -16,6 +16,7 @@ export function kafkaServerOptions(config: ServiceConfig): KafkaOptions {
       },
       consumer: {
         groupId: config.kafka.groupId,
+        sessionTimeout: config.kafka.sessionTimeoutMs,
         // The broker decides: local stacks auto-create, production clusters usually forbid it.
         allowAutoTopicCreation: true,
       },
