@@ -1,0 +1,115 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { mortgageLeadFromCrm } from '@leadrail/leads-contracts';
+import {
+  type TestDatabase,
+  createTestDatabase,
+  expectEventually,
+  publish,
+  testEnvironment,
+} from '@leadrail/testing';
+import { Topics } from '@leadrail/topics';
+import { Client } from 'pg';
+
+interface Running {
+  child: ChildProcessWithoutNullStreams;
+  output: () => string;
+}
+
+describe('leads consumer killed after its effect, before committing the offset', () => {
+  let database: TestDatabase;
+  const groupId = `test-leads-crash-${randomUUID().slice(0, 8)}`;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('leads-crash');
+  });
+
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  function start(blockAfterEffect: boolean): Running {
+    const child = spawn(
+      process.execPath,
+      ['-r', '@swc-node/register', join(__dirname, '..', 'testing', 'run-leads.fixture.ts')],
+      {
+        cwd: join(__dirname, '../../../..'),
+        env: {
+          PATH: process.env.PATH,
+          DATABASE_URL: database.url,
+          KAFKA_BROKERS: testEnvironment().kafkaBrokers,
+          KAFKA_GROUP_ID: groupId,
+          // The killed member's partitions move to the restarted one after this long.
+          KAFKA_SESSION_TIMEOUT_MS: '6000',
+          PORT: '0',
+          HOST: '127.0.0.1',
+          LOG_LEVEL: 'error',
+          BLOCK_AFTER_EFFECT: String(blockAfterEffect),
+        },
+      },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    return { child, output: () => output };
+  }
+
+  async function submissions(introducerId: string): Promise<number> {
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ leads: number }>(
+        'SELECT leads FROM leads.introducer_daily_intake WHERE introducer_id = $1',
+        [introducerId],
+      );
+      return rows.reduce((sum, row) => sum + row.leads, 0);
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('does not apply the effect again when the message is redelivered after restart', async () => {
+    const introducerId = randomUUID();
+    const eventId = randomUUID();
+    const event = {
+      ...mortgageLeadFromCrm.payload,
+      eventId,
+      data: { ...mortgageLeadFromCrm.payload.data, leadId: randomUUID(), introducerId },
+    };
+
+    const doomed = start(true);
+    await expectEventually(() => expect(doomed.output()).toContain('READY'), { timeoutMs: 45_000 });
+    await publish(Topics.leadIntake, [{ key: event.data.leadId, value: JSON.stringify(event) }]);
+    await expectEventually(() => expect(doomed.output()).toContain(`EFFECT_DONE ${eventId}`), {
+      timeoutMs: 30_000,
+    });
+    const delivery = /RECEIVED (\d+\/\d+)/.exec(doomed.output())![1]!;
+    doomed.child.kill('SIGKILL');
+    await once(doomed.child, 'exit');
+    expect(await submissions(introducerId)).toBe(1);
+
+    const restarted = start(false);
+    try {
+      // The same partition and offset again: the offset had not been committed.
+      await expectEventually(() => expect(restarted.output()).toContain(`RECEIVED ${delivery}`), {
+        timeoutMs: 60_000,
+      });
+      await expectEventually(async () => {
+        const client = new Client({ connectionString: database.url });
+        await client.connect();
+        const { rows } = await client.query(
+          'SELECT handler FROM leads.processed_events WHERE event_id = $1',
+          [eventId],
+        );
+        await client.end();
+        expect(rows).toEqual([{ handler: 'leads.record-received-lead' }]);
+      });
+      expect(await submissions(introducerId)).toBe(1);
+    } finally {
+      restarted.child.kill('SIGTERM');
+      await once(restarted.child, 'exit');
+    }
+  }, 150_000);
+});

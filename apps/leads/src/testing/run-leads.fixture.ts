@@ -1,0 +1,36 @@
+/**
+ * The leads service in a process of its own, for the consumer crash test
+ * (configured by the usual environment variables). Prints `READY` once
+ * consuming and `RECEIVED <partition>/<offset>` per message. With
+ * BLOCK_AFTER_EFFECT=true an extra handler runs after the real one and never
+ * returns: the real effect is committed, the offset is not, and the test kills
+ * the process right there.
+ */
+import 'reflect-metadata';
+import { InboundEvents, loadServiceConfig, startService } from '@leadrail/nest-kit';
+import { leadsService } from '../leads.service';
+
+async function main(): Promise<void> {
+  const { app } = await startService(leadsService, loadServiceConfig('leads', process.env));
+  const inbound = app.get(InboundEvents);
+  inbound.tap((message) =>
+    process.stdout.write(`RECEIVED ${message.partition}/${message.offset}\n`),
+  );
+  if (process.env.BLOCK_AFTER_EFFECT === 'true') {
+    inbound.addHandler({
+      name: 'test.block-after-effect',
+      eventTypes: ['LeadReceived'],
+      handle: async (event) => {
+        process.stdout.write(`EFFECT_DONE ${event.eventId}\n`);
+        await new Promise(() => undefined);
+      },
+    });
+  }
+  process.stdout.write('READY\n');
+  process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
