@@ -10,3 +10,7 @@ export * from './service/service-definition';
 export * from './service/start-service';
 export type { InboundMessage } from '@leadrail/messaging';
 export * from './kafka/decode-with-contracts';
+export * from './auth/operator-auth.guard';
+export * from './auth/operator-token';
+export * from './http/field-errors';
+export * from './http/validation-pipe';

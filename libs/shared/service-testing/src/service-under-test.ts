@@ -23,16 +23,20 @@ export async function startServiceUnderTest(
 ): Promise<ServiceUnderTest> {
   const infra = testEnvironment();
   const database = await createTestDatabase(definition.name);
-  const config = loadServiceConfig(definition.name, {
-    DATABASE_URL: database.url,
-    KAFKA_BROKERS: infra.kafkaBrokers,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
-    // A group of its own: offsets of other tests' consumers never interfere.
-    KAFKA_GROUP_ID: `test-${definition.name}-${randomBytes(4).toString('hex')}`,
-    ...env,
-  });
+  const config = loadServiceConfig(
+    definition.name,
+    {
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: infra.kafkaBrokers,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
+      // A group of its own: offsets of other tests' consumers never interfere.
+      KAFKA_GROUP_ID: `test-${definition.name}-${randomBytes(4).toString('hex')}`,
+      ...env,
+    },
+    definition.requires,
+  );
   const started = await startService(definition, config).catch(async (error: unknown) => {
     await database.drop();
     throw error;

@@ -4,6 +4,8 @@ import { DatabaseEnv } from './database.env';
 import { HttpEnv } from './http.env';
 import { KafkaEnv } from './kafka.env';
 import { LogLevel, LoggingEnv } from './logging.env';
+import { type OperatorTokenEntry, parseOperatorTokens } from '../auth/operator-token';
+import { OperatorsEnv } from './operators.env';
 import { ShutdownEnv } from './shutdown.env';
 import { validateEnv } from './validate-env';
 
@@ -21,6 +23,14 @@ export interface ServiceConfig {
   };
   logging: { level: LogLevel };
   shutdown: { timeoutMs: number };
+  /** Operators allowed on the service's admin API (empty when it has none). */
+  operators: OperatorTokenEntry[];
+}
+
+/** What a service needs beyond the common configuration. */
+export interface ConfigRequirements {
+  /** The service serves an admin API: OPERATOR_TOKENS must name at least one operator. */
+  operatorTokens?: boolean;
 }
 
 /** Injection token of the ServiceConfig inside a service's Nest application. */
@@ -30,7 +40,11 @@ export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
  * Validates every concern's variables and reports all problems in one
  * ConfigError, so an operator fixes a deployment in one round.
  */
-export function loadServiceConfig(service: string, env: NodeJS.ProcessEnv): ServiceConfig {
+export function loadServiceConfig(
+  service: string,
+  env: NodeJS.ProcessEnv,
+  requirements: ConfigRequirements = {},
+): ServiceConfig {
   const problems: ConfigProblem[] = [];
   const read = <T extends object>(schema: new () => T): T => {
     const result = validateEnv(schema, env);
@@ -42,6 +56,18 @@ export function loadServiceConfig(service: string, env: NodeJS.ProcessEnv): Serv
   const kafka = read(KafkaEnv);
   const logging = read(LoggingEnv);
   const shutdown = read(ShutdownEnv);
+  const operators = read(OperatorsEnv);
+  if (
+    requirements.operatorTokens &&
+    !operators.OPERATOR_TOKENS &&
+    !problems.some((p) => p.variable === 'OPERATOR_TOKENS')
+  ) {
+    problems.push({
+      variable: 'OPERATOR_TOKENS',
+      message:
+        'OPERATOR_TOKENS is required: this service has an admin API (npm run operator-token mints a token)',
+    });
+  }
   if (problems.length > 0) {
     throw new ConfigError(service, problems);
   }
@@ -61,5 +87,6 @@ export function loadServiceConfig(service: string, env: NodeJS.ProcessEnv): Serv
     },
     logging: { level: logging.LOG_LEVEL },
     shutdown: { timeoutMs: shutdown.SHUTDOWN_TIMEOUT_MS },
+    operators: parseOperatorTokens(operators.OPERATOR_TOKENS ?? '').entries,
   };
 }

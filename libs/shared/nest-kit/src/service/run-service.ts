@@ -16,7 +16,7 @@ export const EXIT_CODES = { ok: 0, failed: 1, invalidConfig: 78 } as const;
 export async function runService(definition: ServiceDefinition, env = process.env): Promise<void> {
   let config;
   try {
-    config = loadServiceConfig(definition.name, env);
+    config = loadServiceConfig(definition.name, env, definition.requires);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);

@@ -6,6 +6,7 @@ import type {
   IntegrationEventHandler,
 } from '@leadrail/messaging';
 import type { MigrationInterface } from 'typeorm';
+import type { ConfigRequirements } from '../config/service-config';
 
 /** What makes one LeadRail service: everything else (config, health, metrics, logging) is shared. */
 export interface ServiceDefinition {
@@ -19,6 +20,8 @@ export interface ServiceDefinition {
   readonly migrations?: readonly (new () => MigrationInterface)[];
   /** Decodes a consumed message against the service's contracts; without it every message is dead-lettered. */
   readonly decode?: (message: InboundMessage) => DecodeResult<DecodedEvent>;
+  /** What its configuration must hold beyond the common variables. */
+  readonly requires?: ConfigRequirements;
   /** Nest providers that apply consumed integration events (each once, through the inbox). */
   readonly handlers?: readonly Type<IntegrationEventHandler>[];
 }

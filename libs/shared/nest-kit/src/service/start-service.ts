@@ -9,6 +9,7 @@ import { KafkaConsumerState } from '../kafka/kafka-consumer-state';
 import { kafkaServerOptions } from '../kafka/kafka-server-options';
 import { ObservedServerKafka } from '../kafka/observed-server-kafka';
 import { ServiceDefinition } from './service-definition';
+import { createValidationPipe } from '../http/validation-pipe';
 import { ServiceModule } from './service.module';
 
 /** A started service and the address its HTTP server listens on. */
@@ -32,6 +33,7 @@ export async function startService(
   try {
     const logger = app.get(Logger);
     app.useLogger(logger);
+    app.useGlobalPipes(createValidationPipe());
     const created = await ensureSubscribedTopics(config, definition.subscriptions);
     if (created.length > 0) {
       logger.log({ topics: created }, 'created missing subscribed topics');
@@ -39,7 +41,8 @@ export async function startService(
     const kafkaOptions = kafkaServerOptions(config).options!;
     app.connectMicroservice(
       { strategy: new ObservedServerKafka(kafkaOptions, app.get(KafkaConsumerState)) },
-      { inheritAppConfig: true },
+      // HTTP pipes (validation of JSON bodies) must not touch raw Kafka payloads.
+      { inheritAppConfig: false },
     );
     await app.startAllMicroservices();
     await app.listen(config.http.port, config.http.host);
