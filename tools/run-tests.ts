@@ -74,6 +74,8 @@ function runJest(
       '--json',
       `--outputFile=${outputFile}`,
       '--passWithNoTests',
+      // A client library's lingering socket must not keep CI waiting after the last test.
+      '--forceExit',
       ...jestArgs,
     ],
     { cwd: workspaceRoot, env, stdio: 'inherit' },

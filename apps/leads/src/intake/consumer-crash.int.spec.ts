@@ -7,9 +7,10 @@ import {
   type TestDatabase,
   createTestDatabase,
   expectEventually,
-  publish,
+  plainKafka,
   testEnvironment,
 } from '@leadrail/testing';
+import { Partitioners } from 'kafkajs';
 import { Topics } from '@leadrail/topics';
 import { Client } from 'pg';
 
@@ -30,7 +31,7 @@ describe('leads consumer killed after its effect, before committing the offset',
     await database?.drop();
   });
 
-  function start(blockAfterEffect: boolean): Running {
+  function start(blockAfterEffectOf: string): Running {
     const child = spawn(
       process.execPath,
       ['-r', '@swc-node/register', join(__dirname, '..', 'testing', 'run-leads.fixture.ts')],
@@ -46,7 +47,7 @@ describe('leads consumer killed after its effect, before committing the offset',
           PORT: '0',
           HOST: '127.0.0.1',
           LOG_LEVEL: 'error',
-          BLOCK_AFTER_EFFECT: String(blockAfterEffect),
+          BLOCK_AFTER_EFFECT_OF: blockAfterEffectOf,
         },
       },
     );
@@ -79,18 +80,26 @@ describe('leads consumer killed after its effect, before committing the offset',
       data: { ...mortgageLeadFromCrm.payload.data, leadId: randomUUID(), introducerId },
     };
 
-    const doomed = start(true);
+    const doomed = start(eventId);
     await expectEventually(() => expect(doomed.output()).toContain('READY'), { timeoutMs: 45_000 });
-    await publish(Topics.leadIntake, [{ key: event.data.leadId, value: JSON.stringify(event) }]);
+    const producer = plainKafka().producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    const [sent] = await producer.send({
+      topic: Topics.leadIntake,
+      acks: -1,
+      messages: [{ key: event.data.leadId, value: JSON.stringify(event) }],
+    });
+    await producer.disconnect();
+    const delivery = `${sent!.partition}/${sent!.baseOffset!}`;
     await expectEventually(() => expect(doomed.output()).toContain(`EFFECT_DONE ${eventId}`), {
       timeoutMs: 30_000,
     });
-    const delivery = /RECEIVED (\d+\/\d+)/.exec(doomed.output())![1]!;
+    expect(doomed.output()).toContain(`RECEIVED ${delivery}`);
     doomed.child.kill('SIGKILL');
     await once(doomed.child, 'exit');
     expect(await submissions(introducerId)).toBe(1);
 
-    const restarted = start(false);
+    const restarted = start('');
     try {
       // The same partition and offset again: the offset had not been committed.
       await expectEventually(() => expect(restarted.output()).toContain(`RECEIVED ${delivery}`), {

@@ -2,9 +2,10 @@
  * The leads service in a process of its own, for the consumer crash test
  * (configured by the usual environment variables). Prints `READY` once
  * consuming and `RECEIVED <partition>/<offset>` per message. With
- * BLOCK_AFTER_EFFECT=true an extra handler runs after the real one and never
- * returns: the real effect is committed, the offset is not, and the test kills
- * the process right there.
+ * BLOCK_AFTER_EFFECT_OF=<event id> an extra handler runs after the real one and,
+ * for that event only, never returns: the real effect is committed, the offset
+ * is not, and the test kills the process right there. (Other tests publish to
+ * the same topic; their events pass.)
  */
 import 'reflect-metadata';
 import { InboundEvents, loadServiceConfig, startService } from '@leadrail/nest-kit';
@@ -16,13 +17,16 @@ async function main(): Promise<void> {
   inbound.tap((message) =>
     process.stdout.write(`RECEIVED ${message.partition}/${message.offset}\n`),
   );
-  if (process.env.BLOCK_AFTER_EFFECT === 'true') {
+  const blocked = process.env.BLOCK_AFTER_EFFECT_OF;
+  if (blocked) {
     inbound.addHandler({
       name: 'test.block-after-effect',
       eventTypes: ['LeadReceived'],
       handle: async (event) => {
-        process.stdout.write(`EFFECT_DONE ${event.eventId}\n`);
-        await new Promise(() => undefined);
+        if (event.eventId === blocked) {
+          process.stdout.write(`EFFECT_DONE ${event.eventId}\n`);
+          await new Promise(() => undefined);
+        }
       },
     });
   }

@@ -14,3 +14,7 @@ export * from './auth/operator-auth.guard';
 export * from './auth/operator-token';
 export * from './http/field-errors';
 export * from './http/validation-pipe';
+export * from './http/etag';
+export * from './http/event-store-errors.filter';
+export * from './event-store/event-store.provider';
+export * from './event-store/projections-host';

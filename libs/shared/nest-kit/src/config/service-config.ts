@@ -5,6 +5,7 @@ import { HttpEnv } from './http.env';
 import { KafkaEnv } from './kafka.env';
 import { LogLevel, LoggingEnv } from './logging.env';
 import { type OperatorTokenEntry, parseOperatorTokens } from '../auth/operator-token';
+import { EventStoreEnv } from './event-store.env';
 import { OperatorsEnv } from './operators.env';
 import { ShutdownEnv } from './shutdown.env';
 import { validateEnv } from './validate-env';
@@ -23,6 +24,8 @@ export interface ServiceConfig {
   };
   logging: { level: LogLevel };
   shutdown: { timeoutMs: number };
+  /** The event log: EventStoreDB when `url` is set, else PostgreSQL in `schema`. */
+  eventStore: { url?: string; schema: string };
   /** Operators allowed on the service's admin API (empty when it has none). */
   operators: OperatorTokenEntry[];
 }
@@ -57,6 +60,7 @@ export function loadServiceConfig(
   const logging = read(LoggingEnv);
   const shutdown = read(ShutdownEnv);
   const operators = read(OperatorsEnv);
+  const eventStore = read(EventStoreEnv);
   if (
     requirements.operatorTokens &&
     !operators.OPERATOR_TOKENS &&
@@ -87,6 +91,10 @@ export function loadServiceConfig(
     },
     logging: { level: logging.LOG_LEVEL },
     shutdown: { timeoutMs: shutdown.SHUTDOWN_TIMEOUT_MS },
+    eventStore: {
+      url: eventStore.EVENTSTORE_URL,
+      schema: `${database.DATABASE_SCHEMA ?? service}_log`,
+    },
     operators: parseOperatorTokens(operators.OPERATOR_TOKENS ?? '').entries,
   };
 }

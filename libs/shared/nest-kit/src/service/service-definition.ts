@@ -4,7 +4,9 @@ import type {
   DecodedEvent,
   InboundMessage,
   IntegrationEventHandler,
+  RelayRoute,
 } from '@leadrail/messaging';
+import type { Projection } from '@leadrail/projections';
 import type { MigrationInterface } from 'typeorm';
 import type { ConfigRequirements } from '../config/service-config';
 
@@ -20,6 +22,10 @@ export interface ServiceDefinition {
   readonly migrations?: readonly (new () => MigrationInterface)[];
   /** Decodes a consumed message against the service's contracts; without it every message is dead-lettered. */
   readonly decode?: (message: InboundMessage) => DecodeResult<DecodedEvent>;
+  /** Read models kept from the service's log, in its schema. */
+  readonly projections?: readonly Projection[];
+  /** Its streams published to Kafka, one relay per route. */
+  readonly relays?: readonly RelayRoute[];
   /** What its configuration must hold beyond the common variables. */
   readonly requires?: ConfigRequirements;
   /** Nest providers that apply consumed integration events (each once, through the inbox). */

@@ -12,6 +12,9 @@ import { LoggingModule } from '../logging/logging.module';
 import { HttpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { MetricsController } from '../metrics/metrics.controller';
 import { ServiceMetrics } from '../metrics/service-metrics';
+import { EVENT_STORE, eventStoreProviders } from '../event-store/event-store.provider';
+import { ProjectionsHost } from '../event-store/projections-host';
+import { relayPublisherProvider } from '../event-store/relay-publisher';
 import { INTEGRATION_EVENT_HANDLERS } from '../kafka/integration-event-handlers';
 import { ServiceProducer } from '../kafka/service-producer';
 import { SERVICE_DEFINITION, ServiceDefinition } from './service-definition';
@@ -38,6 +41,9 @@ export class ServiceModule implements NestModule {
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: SERVICE_DEFINITION, useValue: definition },
         ServiceProducer,
+        ...eventStoreProviders,
+        relayPublisherProvider,
+        ProjectionsHost,
         ...(definition.handlers ?? []),
         {
           provide: INTEGRATION_EVENT_HANDLERS,
@@ -56,6 +62,8 @@ export class ServiceModule implements NestModule {
         ServiceMetrics,
         LifecycleState,
         ServiceProducer,
+        EVENT_STORE,
+        ProjectionsHost,
       ],
     };
   }
