@@ -1,0 +1,43 @@
+import type {
+  DeliveryChannels,
+  InternetDelivery,
+  InternetDeliveryMethod,
+} from '../model/delivery-settings';
+import type { Money } from '../model/money';
+import type { PortalLoginMethod } from '../model/partner-settings';
+
+/**
+ * The partner type as a command states it. Looser than the state's union on
+ * purpose: commands arrive from outside, and a price given for the wrong role
+ * must be refused with a clear error rather than be impossible to express.
+ * An omitted price keeps the current one (ChangePartnerType).
+ */
+export interface PartnerTypeInput {
+  introducer: boolean;
+  partner: boolean;
+  leadCost?: Money | null;
+  leadValue?: Money | null;
+}
+
+/** A payment mode as a command states it; a credit limit is refused for pre-pay. */
+export interface PaymentModeInput {
+  mode: 'pre-pay' | 'post-pay';
+  creditLimit?: Money | null;
+}
+
+/** A portal login to record; the credentials themselves stay with the service. */
+export interface PortalLoginInput {
+  email: string;
+  method: PortalLoginMethod;
+}
+
+/** An internet delivery as a command states it; omitted headers mean none. */
+export interface InternetDeliveryInput extends Omit<InternetDelivery, 'headers'> {
+  method: InternetDeliveryMethod;
+  headers?: Record<string, string>;
+}
+
+/** Delivery channels as a command states them. */
+export interface DeliveryChannelsInput extends Omit<DeliveryChannels, 'internet'> {
+  internet: InternetDeliveryInput | null;
+}

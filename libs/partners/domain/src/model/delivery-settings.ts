@@ -1,0 +1,59 @@
+/** The ways a lead can be sent to a partner's API (spec, "Internet Delivery"). */
+export const INTERNET_DELIVERY_METHODS = ['xml', 'json', 'soap-1.1', 'soap-1.2', 'post'] as const;
+
+/** One of {@link INTERNET_DELIVERY_METHODS}. */
+export type InternetDeliveryMethod = (typeof INTERNET_DELIVERY_METHODS)[number];
+
+/** Methods whose request is only a body: the spec says SOAP and JSON take no custom headers. */
+export const BODY_ONLY_METHODS: readonly InternetDeliveryMethod[] = [
+  'json',
+  'soap-1.1',
+  'soap-1.2',
+];
+
+/** Where and how a lead is sent over the internet. */
+export interface InternetDelivery {
+  method: InternetDeliveryMethod;
+  /** An absolute http(s) URL without credentials. */
+  url: string;
+  /** The request body, with template variables the delivery service fills in. */
+  bodyTemplate: string;
+  /** Extra request headers; always empty for the body-only methods. */
+  headers: Record<string, string>;
+}
+
+/** The channels a partner receives leads by: email and/or internet, at least one. */
+export interface DeliveryChannels {
+  email: boolean;
+  /** The internet delivery, or null when leads are not sent over the internet. */
+  internet: InternetDelivery | null;
+}
+
+/** Lead caps; 0 disables a cap (spec, "Lead Delivery Limits"). */
+export interface DeliveryLimits {
+  daily: number;
+  monthly: number;
+}
+
+/** Days of the week in schedule order. */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+/** One of {@link WEEKDAYS}. */
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/**
+ * The hours leads may be delivered on one weekday, as local wall-clock `HH:MM`
+ * (00:00-23:59). `to` is exclusive. A `to` earlier than `from` crosses midnight
+ * and the window belongs to the day it starts on; `from === to` means all day.
+ */
+export interface DayWindow {
+  enabled: boolean;
+  from: string;
+  to: string;
+}
+
+/** The weekly delivery schedule, in the partner's IANA time zone. */
+export interface DeliverySchedule {
+  timeZone: string;
+  days: Record<Weekday, DayWindow>;
+}

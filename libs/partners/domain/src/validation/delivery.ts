@@ -1,0 +1,69 @@
+import type { DeliveryChannelsInput } from '../commands/partner-command-inputs';
+import { PartnerError, PartnerErrorCode } from '../errors/partner-error';
+import {
+  INTERNET_DELIVERY_METHODS,
+  type DeliveryChannels,
+  type DeliveryLimits,
+} from '../model/delivery-settings';
+import { assertHeaders } from './headers';
+import { assertOneOf } from './options';
+import { assertDeliveryUrl } from './url';
+
+// Bodies are stored in every DeliveryConfigured event: keep events bounded.
+const MAX_BODY_TEMPLATE_LENGTH = 65_536;
+
+/** The channels checked and normalised (omitted headers become none); at least one channel. */
+export function toDeliveryChannels(input: DeliveryChannelsInput, field: string): DeliveryChannels {
+  const internet = input.internet;
+  if (!input.email && internet === null) {
+    throw new PartnerError(
+      PartnerErrorCode.DELIVERY_CHANNEL_REQUIRED,
+      'leads must be delivered by email, internet or both',
+      field,
+    );
+  }
+  if (internet === null) {
+    return { email: input.email, internet: null };
+  }
+  const at = `${field}.internet`;
+  assertOneOf(internet.method, INTERNET_DELIVERY_METHODS, `${at}.method`);
+  assertDeliveryUrl(internet.url, `${at}.url`);
+  const body = internet.bodyTemplate;
+  if (
+    typeof body !== 'string' ||
+    body.trim().length === 0 ||
+    body.length > MAX_BODY_TEMPLATE_LENGTH
+  ) {
+    throw new PartnerError(
+      PartnerErrorCode.INVALID_BODY_TEMPLATE,
+      `must be a non-empty template of at most ${MAX_BODY_TEMPLATE_LENGTH} characters`,
+      `${at}.bodyTemplate`,
+    );
+  }
+  const headers = internet.headers ?? {};
+  assertHeaders(internet.method, headers, `${at}.headers`);
+  return {
+    email: input.email,
+    internet: {
+      method: internet.method,
+      url: internet.url,
+      bodyTemplate: body,
+      headers: { ...headers },
+    },
+  };
+}
+
+/** The limits copied, or an error for one that is not a whole number of leads, 0 or more (0 disables it). */
+export function toDeliveryLimits(limits: DeliveryLimits, field: string): DeliveryLimits {
+  for (const key of ['daily', 'monthly'] as const) {
+    const limit = limits[key];
+    if (!Number.isSafeInteger(limit) || limit < 0) {
+      throw new PartnerError(
+        PartnerErrorCode.INVALID_LIMIT,
+        'must be a whole number of leads, 0 or more (0 disables the limit)',
+        `${field}.${key}`,
+      );
+    }
+  }
+  return { daily: limits.daily, monthly: limits.monthly };
+}
