@@ -6,7 +6,9 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import 'reflect-metadata';
 import { upLocalStack } from '@leadrail/local-infra';
+import { hashOperatorToken, mintOperatorToken } from '@leadrail/nest-kit';
 
 const SERVICES = ['partners', 'leads', 'routing', 'delivery', 'billing', 'notifications'] as const;
 const FIRST_PORT = 3001;
@@ -19,6 +21,13 @@ async function main(): Promise<void> {
   const stack = await upLocalStack({ workspaceRoot, stateDir });
   console.log(`Kafka ${stack.kafkaBrokers}; PostgreSQL on port ${new URL(stack.databaseUrl).port}`);
 
+  // The admin API is never open: without configured tokens, mint one for this run and say so.
+  let operatorTokens = process.env.OPERATOR_TOKENS;
+  if (!operatorTokens) {
+    const token = mintOperatorToken();
+    operatorTokens = `local-admin:admin:${hashOperatorToken(token).toString('hex')}`;
+    console.log(`operator token for this run (admin): ${token}`);
+  }
   const children = SERVICES.map((service, index) => {
     const port = FIRST_PORT + index;
     console.log(`${service.padEnd(13)} http://127.0.0.1:${port} (/health/ready, /metrics)`);
@@ -27,6 +36,7 @@ async function main(): Promise<void> {
       PORT: String(port),
       DATABASE_URL: stack.databaseUrl,
       KAFKA_BROKERS: stack.kafkaBrokers,
+      OPERATOR_TOKENS: operatorTokens,
     });
   });
 

@@ -38,10 +38,13 @@ describe('partners service process', () => {
   it('refuses to start, naming every missing or malformed variable', async () => {
     const { child, output } = startProcess({ PORT: 'eighty', DATABASE_URL: 'mysql://db/x' });
     expect(await exitCode(child)).toBe(78);
-    expect(output()).toContain('partners: invalid configuration (3 problems)');
+    expect(output()).toContain('partners: invalid configuration (4 problems)');
     expect(output()).toContain('PORT: PORT must be a whole number from 0 to 65535');
     expect(output()).toContain('DATABASE_URL: DATABASE_URL must be a postgres:// URL');
     expect(output()).toContain('KAFKA_BROKERS: KAFKA_BROKERS is required');
+    expect(output()).toContain(
+      'OPERATOR_TOKENS: OPERATOR_TOKENS is required: this service has an admin API',
+    );
   });
 
   describe('when running', () => {
@@ -63,6 +66,7 @@ describe('partners service process', () => {
         DATABASE_URL: database.url,
         KAFKA_BROKERS: testEnvironment().kafkaBrokers,
         KAFKA_GROUP_ID: `test-partners-process-${port}`,
+        OPERATOR_TOKENS: `ops:admin:${'0'.repeat(64)}`,
       });
       try {
         await expectEventually(

@@ -1,10 +1,25 @@
-import { ServiceDefinition } from '@leadrail/nest-kit';
+import { integrationMessage } from '@leadrail/messaging';
+import type { ServiceDefinition } from '@leadrail/nest-kit';
 import { Topics } from '@leadrail/topics';
+import { CreatePartnerReadModels1764000000200 } from './migrations/1764000000200-create-partner-read-models';
 import { PartnersModule } from './partners.module';
+import { PartnerDirectoryProjection } from './read-model/partner-directory.projection';
+import { PartnerHistoryProjection } from './read-model/partner-history.projection';
 
 /** The partners service: the partner aggregate, every partner setting of the specification, portal access. */
 export const partnersService: ServiceDefinition = {
   name: 'partners',
   module: PartnersModule,
   subscriptions: [Topics.billing],
+  requires: { operatorTokens: true },
+  migrations: [CreatePartnerReadModels1764000000200],
+  projections: [new PartnerDirectoryProjection(), new PartnerHistoryProjection()],
+  relays: [
+    {
+      name: 'partners',
+      filter: { streamNamePrefixes: ['partner-'] },
+      toMessage: (event) =>
+        integrationMessage(event, { topic: Topics.partners, source: 'leadrail.partners' }),
+    },
+  ],
 };

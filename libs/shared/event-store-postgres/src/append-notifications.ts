@@ -54,6 +54,11 @@ export class AppendNotifications {
     });
     await client.connect();
     await client.query(`LISTEN "${this.channel}"`);
+    if (this.closed) {
+      // Closed while connecting: do not leave a connection behind.
+      await client.end().catch(() => undefined);
+      return;
+    }
     this.client = client;
   }
 }

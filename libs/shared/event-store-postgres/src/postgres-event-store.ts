@@ -40,6 +40,9 @@ export class PostgresEventStore implements EventStore {
     this.schema = options.schema ?? 'event_store';
     this.table = `${quoteIdentifier(this.schema)}.events`;
     this.pool = new Pool({ max: 10, ...options.pool, connectionString: options.connectionString });
+    // An idle connection dropped by the server (restart, failover) is replaced on next use;
+    // without a listener the pool's 'error' event would crash the process.
+    this.pool.on('error', () => undefined);
     this.notifications = new AppendNotifications(
       { connectionString: options.connectionString },
       notifyChannel(this.schema),

@@ -3,7 +3,9 @@ import { INestApplication } from '@nestjs/common';
 import {
   ServiceConfig,
   ServiceDefinition,
+  hashOperatorToken,
   loadServiceConfig,
+  mintOperatorToken,
   startService,
 } from '@leadrail/nest-kit';
 import { type TestDatabase, createTestDatabase, testEnvironment } from '@leadrail/testing';
@@ -14,6 +16,8 @@ export interface ServiceUnderTest {
   url: string;
   config: ServiceConfig;
   database: TestDatabase;
+  /** Bearer tokens of a test administrator and a read-only operator. */
+  tokens: { admin: string; readOnly: string };
   stop(): Promise<void>;
 }
 
@@ -23,6 +27,11 @@ export async function startServiceUnderTest(
 ): Promise<ServiceUnderTest> {
   const infra = testEnvironment();
   const database = await createTestDatabase(definition.name);
+  const tokens = { admin: mintOperatorToken(), readOnly: mintOperatorToken() };
+  const operatorTokens = [
+    `test-admin:admin:${hashOperatorToken(tokens.admin).toString('hex')}`,
+    `test-reader:read-only:${hashOperatorToken(tokens.readOnly).toString('hex')}`,
+  ].join(',');
   const config = loadServiceConfig(
     definition.name,
     {
@@ -33,6 +42,7 @@ export async function startServiceUnderTest(
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
       // A group of its own: offsets of other tests' consumers never interfere.
       KAFKA_GROUP_ID: `test-${definition.name}-${randomBytes(4).toString('hex')}`,
+      OPERATOR_TOKENS: operatorTokens,
       ...env,
     },
     definition.requires,
@@ -45,6 +55,7 @@ export async function startServiceUnderTest(
     ...started,
     config,
     database,
+    tokens,
     stop: async () => {
       await started.app.close();
       await database.drop();

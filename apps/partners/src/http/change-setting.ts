@@ -1,0 +1,48 @@
+import { etagOf, type Operator, revisionFromIfMatch } from '@leadrail/nest-kit';
+import {
+  type PartnerCommand,
+  type PartnerState,
+  deliveryLimitWarnings,
+} from '@leadrail/partners-domain';
+import type { Response } from 'express';
+import { type PartnerCommandHandler, operatorMetadata } from '../commands/partner-command-handler';
+
+/** What every settings route answers: the new revision (also the ETag), and whether anything changed. */
+export type Change = {
+  revision: number;
+  changed: boolean;
+  warnings?: { code: string; message: string }[];
+};
+
+/**
+ * Applies one setting change as the operator, against the revision they last
+ * read (If-Match, required), and sets the new ETag.
+ */
+export async function changeSetting(
+  commands: PartnerCommandHandler,
+  request: { id: string; ifMatch: string | undefined; operator: Operator; response: Response },
+  command: { type: PartnerCommand['type']; data: object },
+  options: { withLimitWarnings?: boolean; reason?: string } = {},
+): Promise<Change> {
+  const expectedRevision = revisionFromIfMatch(request.ifMatch);
+  const outcome = await commands.execute(
+    {
+      type: command.type,
+      data: { ...command.data, partnerId: request.id },
+      metadata: operatorMetadata(request.operator, options.reason),
+    } as PartnerCommand,
+    { expectedRevision },
+  );
+  request.response.setHeader('ETag', etagOf(outcome.revision));
+  return {
+    revision: Number(outcome.revision),
+    changed: outcome.events.length > 0,
+    ...(options.withLimitWarnings ? { warnings: limitWarnings(outcome.state) } : {}),
+  };
+}
+
+function limitWarnings(state: PartnerState): { code: string; message: string }[] {
+  return state.status === 'unregistered'
+    ? []
+    : deliveryLimitWarnings(state.settings.limits, state.settings.schedule);
+}

@@ -1,0 +1,239 @@
+import {
+  Body,
+  Controller,
+  Headers,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Res,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  CurrentOperator,
+  EventStoreErrorsFilter,
+  type Operator,
+  OperatorAuthGuard,
+  RequiresAdmin,
+} from '@leadrail/nest-kit';
+import type { Response } from 'express';
+import { PartnerCommandHandler } from '../commands/partner-command-handler';
+import { type Change, changeSetting } from './change-setting';
+import { PartnerErrorsFilter } from './partner-errors.filter';
+import { ReasonDto } from './register-partner.dto';
+import {
+  ContactDetailsDto,
+  DeliveryChannelsDto,
+  DeliveryLimitsDto,
+  DeliveryScheduleDto,
+  MoneyDto,
+  TextAlertsDto,
+} from './settings.dto';
+
+/**
+ * How and when the partner receives leads and is told about them, pausing,
+ * and the partner's lifecycle. Every change names the revision the operator
+ * last read (If-Match); the response carries the new ETag.
+ */
+@ApiTags('partner delivery and lifecycle')
+@ApiBearerAuth()
+@ApiHeader({
+  name: 'If-Match',
+  required: true,
+  description: 'The ETag of the partner as last read',
+})
+@Controller('partners/:id')
+@UseGuards(OperatorAuthGuard)
+@RequiresAdmin()
+@UseFilters(PartnerErrorsFilter, EventStoreErrorsFilter)
+export class PartnerDeliverySettingsController {
+  constructor(@Inject(PartnerCommandHandler) private readonly commands: PartnerCommandHandler) {}
+
+  @Put('delivery')
+  @ApiOperation({ summary: 'Email and/or internet delivery (XML, JSON, SOAP 1.1/1.2, POST)' })
+  delivery(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: DeliveryChannelsDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentOperator() operator: Operator,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Change> {
+    return changeSetting(
+      this.commands,
+      { id, ifMatch, operator, response },
+      {
+        type: 'ConfigureDelivery',
+        data: { delivery: { email: body.email, internet: body.internet ?? null } },
+      },
+    );
+  }
+
+  @Put('delivery-limits')
+  @ApiOperation({
+    summary:
+      'Daily and monthly lead limits (0 disables); warns when the monthly one can never be reached',
+  })
+  limits(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: DeliveryLimitsDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentOperator() operator: Operator,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Change> {
+    return changeSetting(
+      this.commands,
+      { id, ifMatch, operator, response },
+      { type: 'SetDeliveryLimits', data: { limits: body } },
+      { withLimitWarnings: true },
+    );
+  }
+
+  @Put('schedule')
+  @ApiOperation({ summary: 'Weekly delivery schedule in the partner’s time zone' })
+  schedule(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: DeliveryScheduleDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentOperator() operator: Operator,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Change> {
+    return changeSetting(
+      this.commands,
+      { id, ifMatch, operator, response },
+      { type: 'SetDeliverySchedule', data: { schedule: body } },
+      { withLimitWarnings: true },
+    );
+  }
+
+  @Put('contact-details')
+  @ApiOperation({ summary: 'Phone, email and transfer telephone number' })
+  contact(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ContactDetailsDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentOperator() operator: Operator,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Change> {
+    const contact = {
+      phone: body.phone ?? null,
+      email: body.email ?? null,
+      transferPhone: body.transferPhone ?? null,
+    };
+    return changeSetting(
+      this.commands,
+      { id, ifMatch, operator, response },
+      {
+        type: 'SetContactDetails',
+        data: { contact },
+      },
+    );
+  }
+
+  @Put('text-alerts')
+  @ApiOperation({ summary: 'SMS on referral and on low funds' })
+  textAlerts(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: TextAlertsDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentOperator() operator: Operator,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Change> {
+    return changeSetting(
+      this.commands,
+      { id, ifMatch, operator, response },
+      {
+        type: 'SetTextAlerts',
+        data: { textAlerts: body },
+      },
+    );
+  }
+
+  @Put('low-funds-threshold')
+  @ApiOperation({ summary: 'The balance (or credit remaining) that triggers a low-funds alert' })
+  lowFunds(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: MoneyDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentOperator() operator: Operator,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Change> {
+    return changeSetting(
+      this.commands,
+      { id, ifMatch, operator, response },
+      {
+        type: 'SetLowFundsThreshold',
+        data: { lowFundsThreshold: body },
+      },
+    );
+  }
+
+  @Post('pause')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Pause deliveries, leaving every setting as it is' })
+  pause(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentOperator() operator: Operator,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Change> {
+    return changeSetting(
+      this.commands,
+      { id, ifMatch, operator, response },
+      { type: 'PauseDeliveries', data: {} },
+    );
+  }
+
+  @Post('resume')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Resume deliveries' })
+  resume(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentOperator() operator: Operator,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Change> {
+    return changeSetting(
+      this.commands,
+      { id, ifMatch, operator, response },
+      { type: 'ResumeDeliveries', data: {} },
+    );
+  }
+
+  @Post('deactivate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Deactivate, with a reason' })
+  deactivate(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ReasonDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentOperator() operator: Operator,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Change> {
+    return changeSetting(
+      this.commands,
+      { id, ifMatch, operator, response },
+      { type: 'DeactivatePartner', data: { reason: body.reason } },
+      { reason: body.reason },
+    );
+  }
+
+  @Post('reactivate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reactivate' })
+  reactivate(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentOperator() operator: Operator,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Change> {
+    return changeSetting(
+      this.commands,
+      { id, ifMatch, operator, response },
+      { type: 'ReactivatePartner', data: {} },
+    );
+  }
+}
