@@ -14,7 +14,7 @@ import {
 const post: InternetDeliveryInput = {
   method: 'post',
   url: 'https://crm.acme.example/inbound?source=leadrail',
-  bodyTemplate: 'name={{lead.name}}&phone={{lead.phone}}',
+  bodyTemplate: 'name={{ lead.full_name }}&phone={{ lead.phone }}',
   headers: { 'X-Api-Key': 'k-123' },
 };
 
@@ -37,11 +37,25 @@ describe(decidePartner.name, () => {
       ]);
     });
 
+    const validBodies: Record<InternetDeliveryMethod, string> = {
+      xml: '<lead><name>{{ lead.full_name }}</name></lead>',
+      json: '{"name": "{{ lead.full_name }}", "type": "{{ lead.type }}"}',
+      'soap-1.1':
+        '<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><Lead>{{ lead.id }}</Lead></soap:Body></soap:Envelope>',
+      'soap-1.2':
+        '<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope"><env:Body><Lead>{{ lead.id }}</Lead></env:Body></env:Envelope>',
+      post: 'id={{ lead.id }}&name={{ lead.full_name }}',
+    };
+
     it.each(['xml', 'json', 'soap-1.1', 'soap-1.2', 'post'] as const)(
       'delivers by email and %s, with no headers when none are given',
       (method) => {
         const given = [registered()];
-        const internet = { method, url: 'http://api.acme.example/leads', bodyTemplate: '<lead/>' };
+        const internet = {
+          method,
+          url: 'http://api.acme.example/leads',
+          bodyTemplate: validBodies[method],
+        };
         const when = command('ConfigureDelivery', { delivery: { email: true, internet } });
 
         expect(decideAfter(given, when)).toEqual([
@@ -51,6 +65,29 @@ describe(decidePartner.name, () => {
         ]);
       },
     );
+
+    it('refuses a template with an unknown variable, naming it and its line and column', () => {
+      const given = [registered()];
+      const bodyTemplate = '<lead>\n  <name>{{ lead.fullname }}</name>\n</lead>';
+
+      const refusal = refusalOf(given, configureInternet({ method: 'xml', bodyTemplate }));
+      expect(refusal).toMatchObject({
+        code: PartnerErrorCode.INVALID_BODY_TEMPLATE,
+        field: 'delivery.internet.bodyTemplate',
+      });
+      expect(refusal.message).toContain('line 2, column');
+      expect(refusal.message).toContain('lead.fullname');
+    });
+
+    it('refuses a JSON body that cannot be valid JSON', () => {
+      const given = [registered()];
+      const bodyTemplate = '{"name": "{{ lead.full_name }}",}';
+
+      expect(refusalOf(given, configureInternet({ method: 'json', bodyTemplate }))).toMatchObject({
+        code: PartnerErrorCode.INVALID_BODY_TEMPLATE,
+        field: 'delivery.internet.bodyTemplate',
+      });
+    });
 
     it('decides nothing when the delivery stays the same', () => {
       const given = [registered()];
@@ -87,14 +124,24 @@ describe(decidePartner.name, () => {
     });
 
     it.each(['json', 'soap-1.1', 'soap-1.2'] as const)(
-      'refuses custom headers for %s, which only takes a body',
+      'accepts custom headers for %s too: LeadRail goes beyond the spec (partner APIs need keys)',
       (method) => {
         const given = [registered()];
+        const when = configureInternet({ method, bodyTemplate: validBodies[method] });
 
-        expect(refusalOf(given, configureInternet({ method }))).toMatchObject({
-          code: PartnerErrorCode.HEADERS_NOT_SUPPORTED,
-          field: 'delivery.internet.headers',
-        });
+        expect(decideAfter(given, when)).toEqual([
+          event('DeliveryConfigured', {
+            delivery: {
+              email: false,
+              internet: {
+                ...post,
+                method,
+                bodyTemplate: validBodies[method],
+                headers: { 'X-Api-Key': 'k-123' },
+              },
+            },
+          }),
+        ]);
       },
     );
 

@@ -4,13 +4,6 @@ export const INTERNET_DELIVERY_METHODS = ['xml', 'json', 'soap-1.1', 'soap-1.2',
 /** One of {@link INTERNET_DELIVERY_METHODS}. */
 export type InternetDeliveryMethod = (typeof INTERNET_DELIVERY_METHODS)[number];
 
-/** Methods whose request is only a body: the spec says SOAP and JSON take no custom headers. */
-export const BODY_ONLY_METHODS: readonly InternetDeliveryMethod[] = [
-  'json',
-  'soap-1.1',
-  'soap-1.2',
-];
-
 /** Where and how a lead is sent over the internet. */
 export interface InternetDelivery {
   method: InternetDeliveryMethod;

@@ -5,7 +5,7 @@ import {
   type DeliveryChannels,
   type DeliveryLimits,
 } from '../model/delivery-settings';
-import { assertHeaders } from './headers';
+import { checkHeaders, checkTemplate } from '@leadrail/delivery-templates';
 import { assertOneOf } from './options';
 import { assertDeliveryUrl } from './url';
 
@@ -40,8 +40,28 @@ export function toDeliveryChannels(input: DeliveryChannelsInput, field: string):
       `${at}.bodyTemplate`,
     );
   }
+  const template = checkTemplate(internet.method, body);
+  if (!template.ok) {
+    // Every problem, each with its place, so the operator fixes the template in one go.
+    throw new PartnerError(
+      PartnerErrorCode.INVALID_BODY_TEMPLATE,
+      template.problems
+        .map((problem) => `line ${problem.line}, column ${problem.column}: ${problem.message}`)
+        .join('; '),
+      `${at}.bodyTemplate`,
+    );
+  }
+  // LeadRail allows custom headers for every method, beyond the spec (docs/delivery-templates.md).
   const headers = internet.headers ?? {};
-  assertHeaders(internet.method, headers, `${at}.headers`);
+  const checked = checkHeaders(internet.method, headers);
+  if (!checked.ok) {
+    const first = checked.problems[0]!;
+    throw new PartnerError(
+      PartnerErrorCode.INVALID_HEADER,
+      first.message,
+      `${at}.headers.${first.header}`,
+    );
+  }
   return {
     email: input.email,
     internet: {
