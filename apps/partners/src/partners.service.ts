@@ -12,6 +12,11 @@ export const partnersService: ServiceDefinition = {
   module: PartnersModule,
   subscriptions: [Topics.billing],
   requires: { operatorTokens: true },
+  openApi: {
+    title: 'LeadRail partners admin API',
+    description:
+      'Every partner setting of the specification. Operators authenticate with a bearer token; changes need If-Match with the ETag last read.',
+  },
   migrations: [CreatePartnerReadModels1764000000200],
   projections: [new PartnerDirectoryProjection(), new PartnerHistoryProjection()],
   relays: [

@@ -97,6 +97,18 @@ describe('leads consumer killed after its effect, before committing the offset',
     expect(doomed.output()).toContain(`RECEIVED ${delivery}`);
     doomed.child.kill('SIGKILL');
     await once(doomed.child, 'exit');
+    // Until the group forgets the killed member (its session times out), a newcomer's
+    // rebalance would wait for it: start the restarted consumer into an empty group.
+    const admin = plainKafka().admin();
+    await admin.connect();
+    await expectEventually(
+      async () => {
+        const { groups } = await admin.describeGroups([groupId]);
+        expect(groups[0]?.members).toEqual([]);
+      },
+      { timeoutMs: 30_000, intervalMs: 250 },
+    );
+    await admin.disconnect();
     expect(await submissions(introducerId)).toBe(1);
 
     const restarted = start('');

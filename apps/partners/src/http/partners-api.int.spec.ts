@@ -213,4 +213,25 @@ describe('partners admin API', () => {
     await runner.waitFor(end);
     expect(await snapshot()).toEqual(live);
   });
+
+  it('serves its OpenAPI document, describing every route and the bearer scheme', async () => {
+    const response = await fetch(`${service.url}/openapi.json`);
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as {
+      paths: Record<string, unknown>;
+      components: { securitySchemes: object };
+    };
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        '/partners',
+        '/partners/{id}',
+        '/partners/{id}/history',
+        '/partners/{id}/delivery-limits',
+        '/partners/{id}/schedule',
+        '/partners/{id}/portal-access',
+        '/partners/{id}/pause',
+      ]),
+    );
+    expect(document.components.securitySchemes).toHaveProperty('bearer');
+  });
 });

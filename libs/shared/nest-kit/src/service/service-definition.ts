@@ -26,6 +26,8 @@ export interface ServiceDefinition {
   readonly projections?: readonly Projection[];
   /** Its streams published to Kafka, one relay per route. */
   readonly relays?: readonly RelayRoute[];
+  /** Its HTTP API's OpenAPI description, served at /openapi.json (and /docs). */
+  readonly openApi?: { title: string; description: string };
   /** What its configuration must hold beyond the common variables. */
   readonly requires?: ConfigRequirements;
   /** Nest providers that apply consumed integration events (each once, through the inbox). */

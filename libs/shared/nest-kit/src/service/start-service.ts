@@ -4,11 +4,13 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { ServiceConfig } from '../config/service-config';
+import { deadLetterTopic } from '@leadrail/messaging';
 import { ensureSubscribedTopics } from '../kafka/ensure-topics';
 import { KafkaConsumerState } from '../kafka/kafka-consumer-state';
 import { kafkaServerOptions } from '../kafka/kafka-server-options';
 import { ObservedServerKafka } from '../kafka/observed-server-kafka';
 import { ServiceDefinition } from './service-definition';
+import { serveOpenApi } from '../http/open-api';
 import { createValidationPipe } from '../http/validation-pipe';
 import { ServiceModule } from './service.module';
 
@@ -34,7 +36,14 @@ export async function startService(
     const logger = app.get(Logger);
     app.useLogger(logger);
     app.useGlobalPipes(createValidationPipe());
-    const created = await ensureSubscribedTopics(config, definition.subscriptions);
+    if (definition.openApi) {
+      serveOpenApi(app, definition.openApi);
+    }
+    // Each subscription's dead-letter topic too: a first dead letter must not wait for topic creation.
+    const created = await ensureSubscribedTopics(config, [
+      ...definition.subscriptions,
+      ...definition.subscriptions.map(deadLetterTopic),
+    ]);
     if (created.length > 0) {
       logger.log({ topics: created }, 'created missing subscribed topics');
     }
