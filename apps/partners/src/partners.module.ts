@@ -3,6 +3,8 @@ import { PartnerCommandHandler } from './commands/partner-command-handler';
 import { PartnerCommercialSettingsController } from './http/partner-commercial-settings.controller';
 import { PartnerDeliverySettingsController } from './http/partner-delivery-settings.controller';
 import { PartnersController } from './http/partners.controller';
+import { PortalCredentials } from './portal/portal-credentials';
+import { PortalLoginController } from './portal/portal-login.controller';
 
 /** The partners service's use cases: the admin API over the partner aggregate. */
 @Module({
@@ -10,7 +12,8 @@ import { PartnersController } from './http/partners.controller';
     PartnersController,
     PartnerCommercialSettingsController,
     PartnerDeliverySettingsController,
+    PortalLoginController,
   ],
-  providers: [PartnerCommandHandler],
+  providers: [PartnerCommandHandler, PortalCredentials],
 })
 export class PartnersModule {}

@@ -2,6 +2,7 @@ import { integrationMessage } from '@leadrail/messaging';
 import type { ServiceDefinition } from '@leadrail/nest-kit';
 import { Topics } from '@leadrail/topics';
 import { CreatePartnerReadModels1764000000200 } from './migrations/1764000000200-create-partner-read-models';
+import { CreatePortalCredentials1764000000300 } from './migrations/1764000000300-create-portal-credentials';
 import { PartnersModule } from './partners.module';
 import { PartnerDirectoryProjection } from './read-model/partner-directory.projection';
 import { PartnerHistoryProjection } from './read-model/partner-history.projection';
@@ -17,7 +18,7 @@ export const partnersService: ServiceDefinition = {
     description:
       'Every partner setting of the specification. Operators authenticate with a bearer token; changes need If-Match with the ETag last read.',
   },
-  migrations: [CreatePartnerReadModels1764000000200],
+  migrations: [CreatePartnerReadModels1764000000200, CreatePortalCredentials1764000000300],
   projections: [new PartnerDirectoryProjection(), new PartnerHistoryProjection()],
   relays: [
     {

@@ -1,0 +1,18 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsOptional, IsString, Length } from 'class-validator';
+
+/** A portal login: with a password the operator sets, or, without one, an invitation. */
+export class PortalLoginDto {
+  @ApiProperty({ example: 'leads@partner.example' })
+  @IsEmail()
+  email!: string;
+
+  @ApiPropertyOptional({
+    description: 'At least 12 characters; omit it to create an invitation instead',
+    writeOnly: true,
+  })
+  @IsOptional()
+  @IsString()
+  @Length(12, 200)
+  password?: string;
+}
