@@ -3,6 +3,8 @@ import { PartnerCommandHandler } from './commands/partner-command-handler';
 import { PartnerCommercialSettingsController } from './http/partner-commercial-settings.controller';
 import { PartnerDeliverySettingsController } from './http/partner-delivery-settings.controller';
 import { PartnersController } from './http/partners.controller';
+import { PartnerPortalController } from './portal/partner-portal.controller';
+import { PortalAuthGuard } from './portal/portal-auth.guard';
 import { PortalCredentials } from './portal/portal-credentials';
 import { PortalLoginController } from './portal/portal-login.controller';
 
@@ -13,7 +15,8 @@ import { PortalLoginController } from './portal/portal-login.controller';
     PartnerCommercialSettingsController,
     PartnerDeliverySettingsController,
     PortalLoginController,
+    PartnerPortalController,
   ],
-  providers: [PartnerCommandHandler, PortalCredentials],
+  providers: [PartnerCommandHandler, PortalCredentials, PortalAuthGuard],
 })
 export class PartnersModule {}

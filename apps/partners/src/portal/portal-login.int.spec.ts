@@ -136,4 +136,41 @@ describe('partner portal logins', () => {
       .query<unknown[]>('SELECT 1 FROM portal_credentials WHERE partner_id = $1', [id]);
     expect(rows).toHaveLength(1);
   });
+
+  it('lets a partner with portal access pause and resume its own deliveries, and refuses wrong credentials', async () => {
+    const id = await register();
+    await call(
+      'PUT',
+      `/partners/${id}/portal-access`,
+      {
+        level: 'everything-except-leads',
+        requireReferralAcceptance: false,
+        mayUpdateLeadStatus: false,
+      },
+      '"0"',
+    );
+    await call(
+      'POST',
+      `/partners/${id}/portal-login`,
+      { email: 'self@partner.example', password: 'partner chosen password' },
+      '"1"',
+    );
+    const portal = (path: string, password: string) =>
+      fetch(`${service.url}${path}`, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${Buffer.from(`self@partner.example:${password}`).toString('base64')}`,
+        },
+      });
+
+    expect((await portal('/portal/deliveries/pause', 'wrong password')).status).toBe(401);
+    expect((await portal('/portal/deliveries/pause', 'partner chosen password')).status).toBe(200);
+    const paused = await call('GET', `/partners/${id}`);
+    expect(paused.body.paused).toMatchObject({ by: { type: 'partner', id } });
+    expect(paused.body.settings).toMatchObject({
+      portalAccess: { level: 'everything-except-leads' },
+    });
+    expect((await portal('/portal/deliveries/resume', 'partner chosen password')).status).toBe(200);
+    expect((await call('GET', `/partners/${id}`)).body.paused).toBeNull();
+  });
 });

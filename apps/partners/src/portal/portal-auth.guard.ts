@@ -1,0 +1,79 @@
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+  createParamDecorator,
+} from '@nestjs/common';
+import { hash, verify } from '@node-rs/argon2';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+
+/** The partner a portal request acts for. */
+export interface PortalPartner {
+  partnerId: string;
+}
+
+export const CurrentPortalPartner = createParamDecorator(
+  (_: unknown, context: ExecutionContext): PortalPartner =>
+    context.switchToHttp().getRequest<Request & { portalPartner: PortalPartner }>().portalPartner,
+);
+
+/** Verified against when the email is unknown, so both cases take an argon2 verification's time. */
+const DECOY = hash('decoy password that matches nothing', {
+  algorithm: 2,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+});
+
+/**
+ * Partners sign in to their portal with the email and password the operator
+ * set (HTTP Basic over TLS). Wrong email and wrong password answer alike.
+ */
+@Injectable()
+export class PortalAuthGuard implements CanActivate {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context
+      .switchToHttp()
+      .getRequest<Request & { portalPartner?: PortalPartner }>();
+    const credentials = basicCredentials(request.headers.authorization);
+    const rows = credentials
+      ? await this.dataSource.query<{ partner_id: string; password_hash: string | null }[]>(
+          'SELECT partner_id, password_hash FROM portal_credentials WHERE email = lower($1)',
+          [credentials.email],
+        )
+      : [];
+    const row = rows[0];
+    const valid =
+      credentials !== undefined &&
+      (await verify(row?.password_hash ?? (await DECOY), credentials.password)) &&
+      row?.password_hash;
+    if (!valid || !row) {
+      throw new UnauthorizedException({
+        statusCode: 401,
+        error: 'Unauthorized',
+        message: 'sign in with your portal email and password',
+      });
+    }
+    request.portalPartner = { partnerId: row.partner_id };
+    return true;
+  }
+}
+
+function basicCredentials(
+  header: string | undefined,
+): { email: string; password: string } | undefined {
+  const encoded = /^Basic ([A-Za-z0-9+/=]+)$/i.exec(header ?? '')?.[1];
+  if (!encoded) {
+    return undefined;
+  }
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon > 0
+    ? { email: decoded.slice(0, colon), password: decoded.slice(colon + 1) }
+    : undefined;
+}
