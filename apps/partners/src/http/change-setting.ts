@@ -25,11 +25,16 @@ export async function changeSetting(
   options: { withLimitWarnings?: boolean; reason?: string } = {},
 ): Promise<Change> {
   const expectedRevision = revisionFromIfMatch(request.ifMatch);
+  // Any change may say why (X-Change-Reason); auditors read it in the event's metadata.
+  const header = request.response.req.headers['x-change-reason'];
+  const reason =
+    options.reason ??
+    (typeof header === 'string' && header.trim() !== '' ? header.trim().slice(0, 500) : undefined);
   const outcome = await commands.execute(
     {
       type: command.type,
       data: { ...command.data, partnerId: request.id },
-      metadata: operatorMetadata(request.operator, options.reason),
+      metadata: operatorMetadata(request.operator, reason),
     } as PartnerCommand,
     { expectedRevision },
   );

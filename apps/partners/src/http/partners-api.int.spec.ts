@@ -154,7 +154,15 @@ describe('partners admin API', () => {
 
   it('pauses, resumes and deactivates with a reason, recording who did what in the history', async () => {
     const id = await register();
-    expect((await call('POST', `/partners/${id}/pause`, { ifMatch: '"0"' })).etag).toBe('"1"');
+    const pause = await fetch(`${service.url}/partners/${id}/pause`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${service.tokens.admin}`,
+        'if-match': '"0"',
+        'x-change-reason': 'Partner asked by phone',
+      },
+    });
+    expect(pause.headers.get('etag')).toBe('"1"');
     expect((await call('POST', `/partners/${id}/resume`, { ifMatch: '"1"' })).etag).toBe('"2"');
     expect(
       (
@@ -180,6 +188,7 @@ describe('partners admin API', () => {
       'PartnerDeactivated',
     ]);
     expect(history.every((entry) => entry.actor.id === 'test-admin')).toBe(true);
+    expect(history[1]!.reason).toBe('Partner asked by phone');
     expect(history[3]!.reason).toBe('Contract ended');
   });
 
