@@ -1,3 +1,4 @@
+import { BadRequestException, type ExecutionContext, createParamDecorator } from '@nestjs/common';
 import { etagOf, type Operator, revisionFromIfMatch } from '@leadrail/nest-kit';
 import {
   type PartnerCommand,
@@ -14,13 +15,50 @@ export type Change = {
   warnings?: { code: string; message: string }[];
 };
 
+/** Who changes which partner, against which revision: gathered once for every settings route. */
+export interface SettingChangeRequest {
+  id: string;
+  ifMatch: string | undefined;
+  operator: Operator;
+  response: Response;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/** The partner id (a UUID, or 400), If-Match, the operator (set by the auth guard) and the response. */
+export const SettingChange = createParamDecorator(
+  (_: unknown, context: ExecutionContext): SettingChangeRequest => {
+    const http = context.switchToHttp();
+    const request = http.getRequest<{
+      params: { id?: string };
+      headers: Record<string, string | undefined>;
+      operator: Operator;
+    }>();
+    const id = request.params.id ?? '';
+    if (!UUID.test(id)) {
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'the partner id must be a UUID',
+        errors: [{ field: 'id', messages: ['id must be a UUID'] }],
+      });
+    }
+    return {
+      id,
+      ifMatch: request.headers['if-match'],
+      operator: request.operator,
+      response: http.getResponse<Response>(),
+    };
+  },
+);
+
 /**
  * Applies one setting change as the operator, against the revision they last
  * read (If-Match, required), and sets the new ETag.
  */
 export async function changeSetting(
   commands: PartnerCommandHandler,
-  request: { id: string; ifMatch: string | undefined; operator: Operator; response: Response },
+  request: SettingChangeRequest,
   command: { type: PartnerCommand['type']; data: object },
   options: { withLimitWarnings?: boolean; reason?: string } = {},
 ): Promise<Change> {

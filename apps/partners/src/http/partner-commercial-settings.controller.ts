@@ -1,26 +1,13 @@
-import {
-  Body,
-  Controller,
-  Headers,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Put,
-  Res,
-  UseFilters,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Inject, Put, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import {
-  CurrentOperator,
-  EventStoreErrorsFilter,
-  type Operator,
-  OperatorAuthGuard,
-  RequiresAdmin,
-} from '@leadrail/nest-kit';
-import type { Response } from 'express';
+import { EventStoreErrorsFilter, OperatorAuthGuard, RequiresAdmin } from '@leadrail/nest-kit';
 import { PartnerCommandHandler } from '../commands/partner-command-handler';
-import { type Change, changeSetting } from './change-setting';
+import {
+  type Change,
+  SettingChange,
+  type SettingChangeRequest,
+  changeSetting,
+} from './change-setting';
 import { PartnerErrorsFilter } from './partner-errors.filter';
 import { IsIn, IsString, Length } from 'class-validator';
 import { MoneyDto, PartnerTypeDto, PaymentModeDto, PortalAccessDto } from './settings.dto';
@@ -56,116 +43,68 @@ export class PartnerCommercialSettingsController {
 
   @Put('name')
   @ApiOperation({ summary: 'Rename' })
-  rename(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() body: NameDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentOperator() operator: Operator,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<Change> {
-    return changeSetting(
-      this.commands,
-      { id, ifMatch, operator, response },
-      {
-        type: 'RenamePartner',
-        data: { name: body.name },
-      },
-    );
+  rename(@Body() body: NameDto, @SettingChange() change: SettingChangeRequest): Promise<Change> {
+    return changeSetting(this.commands, change, {
+      type: 'RenamePartner',
+      data: { name: body.name },
+    });
   }
 
   @Put('type')
   @ApiOperation({ summary: 'Introducer, partner or both, with Lead Cost and Lead Value' })
   type(
-    @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: PartnerTypeDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentOperator() operator: Operator,
-    @Res({ passthrough: true }) response: Response,
+    @SettingChange() change: SettingChangeRequest,
   ): Promise<Change> {
-    return changeSetting(
-      this.commands,
-      { id, ifMatch, operator, response },
-      {
-        type: 'ChangePartnerType',
-        data: { partnerType: body },
-      },
-    );
+    return changeSetting(this.commands, change, {
+      type: 'ChangePartnerType',
+      data: { partnerType: body },
+    });
   }
 
   @Put('lead-cost')
   @ApiOperation({ summary: 'The price paid to an introducer per lead' })
-  leadCost(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() body: MoneyDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentOperator() operator: Operator,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<Change> {
-    return changeSetting(
-      this.commands,
-      { id, ifMatch, operator, response },
-      {
-        type: 'SetLeadCost',
-        data: { leadCost: body },
-      },
-    );
+  leadCost(@Body() body: MoneyDto, @SettingChange() change: SettingChangeRequest): Promise<Change> {
+    return changeSetting(this.commands, change, {
+      type: 'SetLeadCost',
+      data: { leadCost: body },
+    });
   }
 
   @Put('lead-value')
   @ApiOperation({ summary: 'The price a partner pays per lead' })
   leadValue(
-    @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: MoneyDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentOperator() operator: Operator,
-    @Res({ passthrough: true }) response: Response,
+    @SettingChange() change: SettingChangeRequest,
   ): Promise<Change> {
-    return changeSetting(
-      this.commands,
-      { id, ifMatch, operator, response },
-      {
-        type: 'SetLeadValue',
-        data: { leadValue: body },
-      },
-    );
+    return changeSetting(this.commands, change, {
+      type: 'SetLeadValue',
+      data: { leadValue: body },
+    });
   }
 
   @Put('portal-access')
   @ApiOperation({ summary: 'Portal access level, referral acceptance, lead status updates' })
   portalAccess(
-    @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: PortalAccessDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentOperator() operator: Operator,
-    @Res({ passthrough: true }) response: Response,
+    @SettingChange() change: SettingChangeRequest,
   ): Promise<Change> {
-    return changeSetting(
-      this.commands,
-      { id, ifMatch, operator, response },
-      {
-        type: 'SetPortalAccess',
-        data: { portalAccess: body },
-      },
-    );
+    return changeSetting(this.commands, change, {
+      type: 'SetPortalAccess',
+      data: { portalAccess: body },
+    });
   }
 
   @Put('payment-mode')
   @ApiOperation({ summary: 'Pre-pay, or post-pay with a credit limit' })
   paymentMode(
-    @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: PaymentModeDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentOperator() operator: Operator,
-    @Res({ passthrough: true }) response: Response,
+    @SettingChange() change: SettingChangeRequest,
   ): Promise<Change> {
-    return changeSetting(
-      this.commands,
-      { id, ifMatch, operator, response },
-      {
-        type: 'SetPaymentMode',
-        data: { payment: body },
-      },
-    );
+    return changeSetting(this.commands, change, {
+      type: 'SetPaymentMode',
+      data: { payment: body },
+    });
   }
 
   @Put('billing-point')
@@ -173,19 +112,12 @@ export class PartnerCommercialSettingsController {
     summary: 'When the partner is charged: delivery, acceptance, qualification or conversion',
   })
   billingPoint(
-    @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: BillingPointDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentOperator() operator: Operator,
-    @Res({ passthrough: true }) response: Response,
+    @SettingChange() change: SettingChangeRequest,
   ): Promise<Change> {
-    return changeSetting(
-      this.commands,
-      { id, ifMatch, operator, response },
-      {
-        type: 'SetBillingPoint',
-        data: { billingPoint: body.billingPoint },
-      },
-    );
+    return changeSetting(this.commands, change, {
+      type: 'SetBillingPoint',
+      data: { billingPoint: body.billingPoint },
+    });
   }
 }

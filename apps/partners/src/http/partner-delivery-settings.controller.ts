@@ -1,28 +1,22 @@
 import {
   Body,
   Controller,
-  Headers,
   HttpCode,
   Inject,
-  Param,
-  ParseUUIDPipe,
   Post,
   Put,
-  Res,
   UseFilters,
   UseGuards,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  CurrentOperator,
-  EventStoreErrorsFilter,
-  type Operator,
-  OperatorAuthGuard,
-  RequiresAdmin,
-} from '@leadrail/nest-kit';
-import type { Response } from 'express';
+import { EventStoreErrorsFilter, OperatorAuthGuard, RequiresAdmin } from '@leadrail/nest-kit';
 import { PartnerCommandHandler } from '../commands/partner-command-handler';
-import { type Change, changeSetting } from './change-setting';
+import {
+  type Change,
+  SettingChange,
+  type SettingChangeRequest,
+  changeSetting,
+} from './change-setting';
 import { PartnerErrorsFilter } from './partner-errors.filter';
 import { ReasonDto } from './register-partner.dto';
 import {
@@ -56,20 +50,13 @@ export class PartnerDeliverySettingsController {
   @Put('delivery')
   @ApiOperation({ summary: 'Email and/or internet delivery (XML, JSON, SOAP 1.1/1.2, POST)' })
   delivery(
-    @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: DeliveryChannelsDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentOperator() operator: Operator,
-    @Res({ passthrough: true }) response: Response,
+    @SettingChange() change: SettingChangeRequest,
   ): Promise<Change> {
-    return changeSetting(
-      this.commands,
-      { id, ifMatch, operator, response },
-      {
-        type: 'ConfigureDelivery',
-        data: { delivery: { email: body.email, internet: body.internet ?? null } },
-      },
-    );
+    return changeSetting(this.commands, change, {
+      type: 'ConfigureDelivery',
+      data: { delivery: { email: body.email, internet: body.internet ?? null } },
+    });
   }
 
   @Put('delivery-limits')
@@ -78,15 +65,12 @@ export class PartnerDeliverySettingsController {
       'Daily and monthly lead limits (0 disables); warns when the monthly one can never be reached',
   })
   limits(
-    @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: DeliveryLimitsDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentOperator() operator: Operator,
-    @Res({ passthrough: true }) response: Response,
+    @SettingChange() change: SettingChangeRequest,
   ): Promise<Change> {
     return changeSetting(
       this.commands,
-      { id, ifMatch, operator, response },
+      change,
       { type: 'SetDeliveryLimits', data: { limits: body } },
       { withLimitWarnings: true },
     );
@@ -95,15 +79,12 @@ export class PartnerDeliverySettingsController {
   @Put('schedule')
   @ApiOperation({ summary: 'Weekly delivery schedule in the partner’s time zone' })
   schedule(
-    @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: DeliveryScheduleDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentOperator() operator: Operator,
-    @Res({ passthrough: true }) response: Response,
+    @SettingChange() change: SettingChangeRequest,
   ): Promise<Change> {
     return changeSetting(
       this.commands,
-      { id, ifMatch, operator, response },
+      change,
       { type: 'SetDeliverySchedule', data: { schedule: body } },
       { withLimitWarnings: true },
     );
@@ -112,110 +93,65 @@ export class PartnerDeliverySettingsController {
   @Put('contact-details')
   @ApiOperation({ summary: 'Phone, email and transfer telephone number' })
   contact(
-    @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: ContactDetailsDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentOperator() operator: Operator,
-    @Res({ passthrough: true }) response: Response,
+    @SettingChange() change: SettingChangeRequest,
   ): Promise<Change> {
     const contact = {
       phone: body.phone ?? null,
       email: body.email ?? null,
       transferPhone: body.transferPhone ?? null,
     };
-    return changeSetting(
-      this.commands,
-      { id, ifMatch, operator, response },
-      {
-        type: 'SetContactDetails',
-        data: { contact },
-      },
-    );
+    return changeSetting(this.commands, change, {
+      type: 'SetContactDetails',
+      data: { contact },
+    });
   }
 
   @Put('text-alerts')
   @ApiOperation({ summary: 'SMS on referral and on low funds' })
   textAlerts(
-    @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: TextAlertsDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentOperator() operator: Operator,
-    @Res({ passthrough: true }) response: Response,
+    @SettingChange() change: SettingChangeRequest,
   ): Promise<Change> {
-    return changeSetting(
-      this.commands,
-      { id, ifMatch, operator, response },
-      {
-        type: 'SetTextAlerts',
-        data: { textAlerts: body },
-      },
-    );
+    return changeSetting(this.commands, change, {
+      type: 'SetTextAlerts',
+      data: { textAlerts: body },
+    });
   }
 
   @Put('low-funds-threshold')
   @ApiOperation({ summary: 'The balance (or credit remaining) that triggers a low-funds alert' })
-  lowFunds(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() body: MoneyDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentOperator() operator: Operator,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<Change> {
-    return changeSetting(
-      this.commands,
-      { id, ifMatch, operator, response },
-      {
-        type: 'SetLowFundsThreshold',
-        data: { lowFundsThreshold: body },
-      },
-    );
+  lowFunds(@Body() body: MoneyDto, @SettingChange() change: SettingChangeRequest): Promise<Change> {
+    return changeSetting(this.commands, change, {
+      type: 'SetLowFundsThreshold',
+      data: { lowFundsThreshold: body },
+    });
   }
 
   @Post('pause')
   @HttpCode(200)
   @ApiOperation({ summary: 'Pause deliveries, leaving every setting as it is' })
-  pause(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentOperator() operator: Operator,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<Change> {
-    return changeSetting(
-      this.commands,
-      { id, ifMatch, operator, response },
-      { type: 'PauseDeliveries', data: {} },
-    );
+  pause(@SettingChange() change: SettingChangeRequest): Promise<Change> {
+    return changeSetting(this.commands, change, { type: 'PauseDeliveries', data: {} });
   }
 
   @Post('resume')
   @HttpCode(200)
   @ApiOperation({ summary: 'Resume deliveries' })
-  resume(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentOperator() operator: Operator,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<Change> {
-    return changeSetting(
-      this.commands,
-      { id, ifMatch, operator, response },
-      { type: 'ResumeDeliveries', data: {} },
-    );
+  resume(@SettingChange() change: SettingChangeRequest): Promise<Change> {
+    return changeSetting(this.commands, change, { type: 'ResumeDeliveries', data: {} });
   }
 
   @Post('deactivate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Deactivate, with a reason' })
   deactivate(
-    @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: ReasonDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentOperator() operator: Operator,
-    @Res({ passthrough: true }) response: Response,
+    @SettingChange() change: SettingChangeRequest,
   ): Promise<Change> {
     return changeSetting(
       this.commands,
-      { id, ifMatch, operator, response },
+      change,
       { type: 'DeactivatePartner', data: { reason: body.reason } },
       { reason: body.reason },
     );
@@ -224,16 +160,7 @@ export class PartnerDeliverySettingsController {
   @Post('reactivate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reactivate' })
-  reactivate(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentOperator() operator: Operator,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<Change> {
-    return changeSetting(
-      this.commands,
-      { id, ifMatch, operator, response },
-      { type: 'ReactivatePartner', data: {} },
-    );
+  reactivate(@SettingChange() change: SettingChangeRequest): Promise<Change> {
+    return changeSetting(this.commands, change, { type: 'ReactivatePartner', data: {} });
   }
 }

@@ -17,12 +17,16 @@ export class CheckpointStore {
     this.table = `"${schema}".projection_checkpoints`;
   }
 
+  /** Idempotent, and safe when several runners start at once (CREATE TABLE IF NOT EXISTS alone races). */
   async ensureTable(dataSource: DataSource): Promise<void> {
-    await dataSource.query(`CREATE TABLE IF NOT EXISTS ${this.table} (
-      name       text        PRIMARY KEY,
-      position   bigint      NOT NULL,
-      updated_at timestamptz NOT NULL DEFAULT now()
-    )`);
+    await dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [this.table]);
+      await manager.query(`CREATE TABLE IF NOT EXISTS ${this.table} (
+        name       text        PRIMARY KEY,
+        position   bigint      NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    });
   }
 
   async read(manager: EntityManager, name: string): Promise<bigint> {
