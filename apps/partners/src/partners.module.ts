@@ -3,6 +3,7 @@ import { PartnerCommandHandler } from './commands/partner-command-handler';
 import { PartnerCommercialSettingsController } from './http/partner-commercial-settings.controller';
 import { PartnerDeliverySettingsController } from './http/partner-delivery-settings.controller';
 import { PartnersController } from './http/partners.controller';
+import { AcceptInvitationController } from './portal/accept-invitation.controller';
 import { PartnerPortalController } from './portal/partner-portal.controller';
 import { PortalAuthGuard } from './portal/portal-auth.guard';
 import { PortalCredentials } from './portal/portal-credentials';
@@ -16,6 +17,7 @@ import { PortalLoginController } from './portal/portal-login.controller';
     PartnerDeliverySettingsController,
     PortalLoginController,
     PartnerPortalController,
+    AcceptInvitationController,
   ],
   providers: [PartnerCommandHandler, PortalCredentials, PortalAuthGuard],
 })

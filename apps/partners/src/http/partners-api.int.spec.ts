@@ -202,7 +202,7 @@ describe('partners admin API', () => {
     });
   });
 
-  it('lists partners with filters, and the directory rebuilt from the log equals the live one', async () => {
+  it('lists partners with filters, and the directory and history rebuilt from the log equal the live ones', async () => {
     const id = await register();
     await expectEventually(async () => {
       const listed = await call('GET', '/partners?role=partner&status=active&name=acme');
@@ -216,11 +216,17 @@ describe('partners admin API', () => {
         'SELECT partner_id, name, status, revision, state FROM partner_directory ORDER BY partner_id',
       );
     const live = await snapshot();
-    const runner = service.app.get(ProjectionsHost).runner('partner-directory');
-    const end = runner.position;
-    await runner.rebuild();
-    await runner.waitFor(end);
+    const history = () =>
+      dataSource.query<unknown[]>('SELECT * FROM partner_history ORDER BY partner_id, revision');
+    const liveHistory = await history();
+    for (const name of ['partner-directory', 'partner-history']) {
+      const runner = service.app.get(ProjectionsHost).runner(name);
+      const end = runner.position;
+      await runner.rebuild();
+      await runner.waitFor(end);
+    }
     expect(await snapshot()).toEqual(live);
+    expect(await history()).toEqual(liveHistory);
   });
 
   it('serves its OpenAPI document, describing every route and the bearer scheme', async () => {

@@ -100,6 +100,38 @@ describe('partner portal logins', () => {
     expect(row!.password_hash).toBeNull();
     expect(row!.invitation_token_sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(row!.invitation_token_sha256).not.toBe(token);
+
+    const accept = (body: object) =>
+      fetch(`${service.url}/portal/invitations/accept`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect(
+      (
+        await accept({
+          email: 'invite@partner.example',
+          token: `${token}x`,
+          password: 'chosen by the partner',
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (await accept({ email: 'invite@partner.example', token, password: 'chosen by the partner' }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await accept({ email: 'invite@partner.example', token, password: 'chosen again later' }))
+        .status,
+    ).toBe(401);
+    const signedIn = await fetch(`${service.url}/portal/deliveries/resume`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from('invite@partner.example:chosen by the partner').toString('base64')}`,
+      },
+    });
+    // Signed in; the partner has no portal access level yet, so the action itself is refused.
+    expect(signedIn.status).toBe(403);
   });
 
   it('refuses a second login (409) and a short password (400), leaving no credentials behind', async () => {
