@@ -11,10 +11,15 @@ describe(contractFiles.name, () => {
   const files = contractFiles(documentedRegistries);
 
   it('generates one schema per documented event and the AsyncAPI document', () => {
-    expect([...files.keys()].sort()).toEqual([
-      ASYNCAPI_FILE,
-      'docs/contracts/schemas/LeadReceived.v1.schema.json',
-    ]);
+    const expected = documentedRegistries.flatMap((registry) =>
+      registry.definitions.map(
+        (definition) =>
+          `docs/contracts/schemas/${definition.type}.v${definition.version}.schema.json`,
+      ),
+    );
+    expect([...files.keys()].sort()).toEqual([ASYNCAPI_FILE, ...expected].sort());
+    expect(files.has('docs/contracts/schemas/LeadReceived.v1.schema.json')).toBe(true);
+    expect(files.has('docs/contracts/schemas/PartnerRegistered.v1.schema.json')).toBe(true);
     expect([...files.keys()].every(isGeneratedPath)).toBe(true);
   });
 

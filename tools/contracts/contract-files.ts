@@ -25,7 +25,7 @@ const INFO: AsyncApiInfo = {
     'Every message value is a UTF-8 JSON envelope (eventId, type, version, occurredAt, correlationId, causationId, source, data); unknown properties are refused.',
     "Messages are keyed by their aggregate's id and delivered at least once: consumers de-duplicate by eventId.",
     'A message that fails validation is not dropped: it goes to <topic>.dlq with the reason in its headers.',
-    'LeadReceived v1 for internal publishers is described in docs/contracts/lead-received-v1.md.',
+    'LeadReceived v1 for internal publishers is described in docs/contracts/lead-received-v1.md; partner events in docs/contracts/partner-events-v1.md.',
   ].join(' '),
 };
 

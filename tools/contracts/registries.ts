@@ -1,8 +1,12 @@
 import { IntegrationEventRegistry } from '@leadrail/integration-events';
 import { leadsIntakeRegistry } from '@leadrail/leads-contracts';
+import { partnersRegistry } from '@leadrail/partners-contracts';
 
 /**
  * Every registry whose events LeadRail documents as contracts. The one place to
  * add a context's events to the JSON Schemas and the AsyncAPI document.
  */
-export const documentedRegistries: readonly IntegrationEventRegistry[] = [leadsIntakeRegistry];
+export const documentedRegistries: readonly IntegrationEventRegistry[] = [
+  leadsIntakeRegistry,
+  partnersRegistry,
+];

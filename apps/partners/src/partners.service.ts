@@ -20,6 +20,7 @@ export const partnersService: ServiceDefinition = {
   },
   migrations: [CreatePartnerReadModels1764000000200, CreatePortalCredentials1764000000300],
   projections: [new PartnerDirectoryProjection(), new PartnerHistoryProjection()],
+  publishes: [Topics.partners],
   relays: [
     {
       name: 'partners',

@@ -1,4 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import { parseIntegrationEvent } from '@leadrail/integration-events';
+import { partnersRegistry } from '@leadrail/partners-contracts';
 import { type ServiceUnderTest, startServiceUnderTest } from '@leadrail/service-testing';
+import { expectEventually, plainKafka } from '@leadrail/testing';
+import { Topics } from '@leadrail/topics';
 import { partnersService } from '../partners.service';
 
 /**
@@ -133,5 +138,54 @@ describe('partner settings routes', () => {
       textAlerts: { onReferral: true, onLowFunds: true },
       lowFundsThreshold: gbp(5_000),
     });
+
+    // Every event the relay published for this partner is valid against the published contracts.
+    const published = await publishedFor(id, steps.length + 1);
+    const parsed = published.map((value) => parseIntegrationEvent(value, partnersRegistry));
+    expect(parsed.filter((result) => !result.ok)).toEqual([]);
+    expect(new Set(parsed.map((result) => (result.ok ? result.event.type : '')))).toEqual(
+      new Set([
+        'PartnerRegistered',
+        'PartnerRenamed',
+        'PartnerTypeChanged',
+        'LeadCostSet',
+        'LeadValueSet',
+        'PortalAccessChanged',
+        'PaymentModeChanged',
+        'BillingPointChanged',
+        'DeliveryConfigured',
+        'DeliveryLimitsChanged',
+        'DeliveryScheduleChanged',
+        'ContactDetailsChanged',
+        'TextAlertsChanged',
+        'LowFundsThresholdChanged',
+        'PartnerDeactivated',
+        'PartnerReactivated',
+      ]),
+    );
   });
 });
+
+/** The values published on the partners topic under one partner's key, once `count` have arrived. */
+async function publishedFor(partnerId: string, count: number): Promise<Buffer[]> {
+  const consumer = plainKafka().consumer({ groupId: `contract-check-${randomUUID()}` });
+  const values: Buffer[] = [];
+  await consumer.connect();
+  await consumer.subscribe({ topic: Topics.partners, fromBeginning: true });
+  await consumer.run({
+    eachMessage: ({ message }) => {
+      if (message.key?.toString() === partnerId && message.value) {
+        values.push(message.value);
+      }
+      return Promise.resolve();
+    },
+  });
+  try {
+    await expectEventually(() => expect(values.length).toBeGreaterThanOrEqual(count), {
+      timeoutMs: 30_000,
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return values;
+}

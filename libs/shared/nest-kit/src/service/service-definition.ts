@@ -24,6 +24,8 @@ export interface ServiceDefinition {
   readonly decode?: (message: InboundMessage) => DecodeResult<DecodedEvent>;
   /** Read models kept from the service's log, in its schema. */
   readonly projections?: readonly Projection[];
+  /** Topics its relays publish to: created at boot when missing, like subscriptions. */
+  readonly publishes?: readonly string[];
   /** Its streams published to Kafka, one relay per route. */
   readonly relays?: readonly RelayRoute[];
   /** Its HTTP API's OpenAPI description, served at /openapi.json (and /docs). */

@@ -43,6 +43,7 @@ export async function startService(
     const created = await ensureSubscribedTopics(config, [
       ...definition.subscriptions,
       ...definition.subscriptions.map(deadLetterTopic),
+      ...(definition.publishes ?? []),
     ]);
     if (created.length > 0) {
       logger.log({ topics: created }, 'created missing subscribed topics');
