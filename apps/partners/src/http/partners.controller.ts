@@ -31,16 +31,10 @@ import {
   RequiresAdmin,
   etagOf,
 } from '@leadrail/nest-kit';
-import {
-  type PartnerEvent,
-  type RegisterPartner,
-  deliveryLimitWarnings,
-  evolvePartner,
-  initialPartnerState,
-  partnerStream,
-} from '@leadrail/partners-domain';
+import { type RegisterPartner, deliveryLimitWarnings } from '@leadrail/partners-domain';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { loadPartner } from '../commands/load-partner';
 import { PartnerCommandHandler, operatorMetadata } from '../commands/partner-command-handler';
 import { PartnerErrorsFilter } from './partner-errors.filter';
 import { RegisterPartnerDto } from './register-partner.dto';
@@ -93,20 +87,15 @@ export class PartnersController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<unknown> {
-    const events = await this.store.readStream(partnerStream(id));
-    if (events.length === 0) {
+    const { state, revision } = await loadPartner(this.store, id);
+    if (revision === undefined) {
       throw new NotFoundException({
         statusCode: 404,
         error: 'Not Found',
         message: `no partner ${id}`,
       });
     }
-    const state = events.reduce(
-      (current, event) =>
-        evolvePartner(current, { type: event.type, data: event.data } as PartnerEvent),
-      initialPartnerState(),
-    );
-    response.setHeader('ETag', etagOf(events.at(-1)!.revision));
+    response.setHeader('ETag', etagOf(revision));
     return state;
   }
 

@@ -1,9 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Body, Controller, HttpCode, Inject, Post, UnauthorizedException } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { hash } from '@node-rs/argon2';
 import { IsEmail, IsString, Length } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { hashPortalPassword } from './portal-password';
 
 class AcceptInvitationDto {
   @ApiProperty() @IsEmail() email!: string;
@@ -42,12 +42,7 @@ export class AcceptInvitationController {
       if (!stored || !timingSafeEqual(Buffer.from(stored, 'hex'), presented)) {
         return false;
       }
-      const passwordHash = await hash(body.password, {
-        algorithm: 2,
-        memoryCost: 19_456,
-        timeCost: 2,
-        parallelism: 1,
-      });
+      const passwordHash = await hashPortalPassword(body.password);
       await manager.query(
         'UPDATE portal_credentials SET password_hash = $2, invitation_token_sha256 = NULL WHERE partner_id = $1',
         [rows[0]!.partner_id, passwordHash],

@@ -10,13 +10,8 @@ import {
 import { ApiBasicAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type EventStore } from '@leadrail/event-store';
 import { EVENT_STORE, EventStoreErrorsFilter } from '@leadrail/nest-kit';
-import {
-  type PartnerCommand,
-  type PartnerEvent,
-  evolvePartner,
-  initialPartnerState,
-  partnerStream,
-} from '@leadrail/partners-domain';
+import type { PartnerCommand } from '@leadrail/partners-domain';
+import { loadPartner } from '../commands/load-partner';
 import { PartnerCommandHandler } from '../commands/partner-command-handler';
 import { PartnerErrorsFilter } from '../http/partner-errors.filter';
 import { CurrentPortalPartner, PortalAuthGuard, type PortalPartner } from './portal-auth.guard';
@@ -54,12 +49,7 @@ export class PartnerPortalController {
     partner: PortalPartner,
     type: 'PauseDeliveries' | 'ResumeDeliveries',
   ): Promise<void> {
-    const events = await this.store.readStream(partnerStream(partner.partnerId));
-    const state = events.reduce(
-      (current, event) =>
-        evolvePartner(current, { type: event.type, data: event.data } as PartnerEvent),
-      initialPartnerState(),
-    );
+    const { state } = await loadPartner(this.store, partner.partnerId);
     if (state.status !== 'unregistered' && state.settings.portalAccess.level === 'none') {
       throw new ForbiddenException({
         statusCode: 403,

@@ -6,9 +6,10 @@ import {
   UnauthorizedException,
   createParamDecorator,
 } from '@nestjs/common';
-import { hash, verify } from '@node-rs/argon2';
+import { verify } from '@node-rs/argon2';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
+import { hashPortalPassword } from './portal-password';
 
 /** The partner a portal request acts for. */
 export interface PortalPartner {
@@ -21,12 +22,7 @@ export const CurrentPortalPartner = createParamDecorator(
 );
 
 /** Verified against when the email is unknown, so both cases take an argon2 verification's time. */
-const DECOY = hash('decoy password that matches nothing', {
-  algorithm: 2,
-  memoryCost: 19_456,
-  timeCost: 2,
-  parallelism: 1,
-});
+const DECOY = hashPortalPassword('decoy password that matches nothing');
 
 /**
  * Partners sign in to their portal with the email and password the operator

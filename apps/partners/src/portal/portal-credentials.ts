@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { hash } from '@node-rs/argon2';
+import { hashPortalPassword } from './portal-password';
 import type { EntityManager } from 'typeorm';
 
 /** What the operator gets back: nothing secret, except an invitation token, shown once. */
@@ -21,12 +21,7 @@ export class PortalCredentials {
     password?: string,
   ): Promise<CreatedCredentials> {
     if (password !== undefined) {
-      const passwordHash = await hash(password, {
-        algorithm: 2,
-        memoryCost: 19_456,
-        timeCost: 2,
-        parallelism: 1,
-      });
+      const passwordHash = await hashPortalPassword(password);
       await this.insert(manager, partnerId, email, { passwordHash });
       return { method: 'password' };
     }
