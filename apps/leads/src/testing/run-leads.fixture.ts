@@ -12,24 +12,28 @@ import { InboundEvents, loadServiceConfig, startService } from '@leadrail/nest-k
 import { leadsService } from '../leads.service';
 
 async function main(): Promise<void> {
-  const { app } = await startService(leadsService, loadServiceConfig('leads', process.env));
-  const inbound = app.get(InboundEvents);
-  inbound.tap((message) =>
-    process.stdout.write(`RECEIVED ${message.partition}/${message.offset}\n`),
-  );
   const blocked = process.env.BLOCK_AFTER_EFFECT_OF;
-  if (blocked) {
-    inbound.addHandler({
-      name: 'test.block-after-effect',
-      eventTypes: ['LeadReceived'],
-      handle: async (event) => {
-        if (event.eventId === blocked) {
-          process.stdout.write(`EFFECT_DONE ${event.eventId}\n`);
-          await new Promise(() => undefined);
-        }
-      },
-    });
-  }
+  // Registered before consuming starts, so no delivery can pass unseen.
+  const { app } = await startService(leadsService, loadServiceConfig('leads', process.env), {
+    beforeConsuming: (started) => {
+      const inbound = started.get(InboundEvents);
+      inbound.tap((message) =>
+        process.stdout.write(`RECEIVED ${message.partition}/${message.offset}\n`),
+      );
+      if (blocked) {
+        inbound.addHandler({
+          name: 'test.block-after-effect',
+          eventTypes: ['LeadReceived'],
+          handle: async (event) => {
+            if (event.eventId === blocked) {
+              process.stdout.write(`EFFECT_DONE ${event.eventId}\n`);
+              await new Promise(() => undefined);
+            }
+          },
+        });
+      }
+    },
+  });
   process.stdout.write('READY\n');
   process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
 }

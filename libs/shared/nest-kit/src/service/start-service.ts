@@ -14,6 +14,12 @@ import { serveOpenApi } from '../http/open-api';
 import { createValidationPipe } from '../http/validation-pipe';
 import { ServiceModule } from './service.module';
 
+/** Extension points of start-up, for instrumentation and fixtures. */
+export interface StartHooks {
+  /** Runs once the application exists and before the first message is consumed (taps, extra handlers). */
+  beforeConsuming?(app: INestApplication): void;
+}
+
 /** A started service and the address its HTTP server listens on. */
 export interface StartedService {
   app: INestApplication;
@@ -28,6 +34,7 @@ export interface StartedService {
 export async function startService(
   definition: ServiceDefinition,
   config: ServiceConfig,
+  hooks: StartHooks = {},
 ): Promise<StartedService> {
   const app = await NestFactory.create(ServiceModule.forService(definition, config), {
     bufferLogs: true,
@@ -54,6 +61,7 @@ export async function startService(
       // HTTP pipes (validation of JSON bodies) must not touch raw Kafka payloads.
       { inheritAppConfig: false },
     );
+    hooks.beforeConsuming?.(app);
     await app.startAllMicroservices();
     await app.listen(config.http.port, config.http.host);
     const server = app.getHttpServer() as Server;
