@@ -1,4 +1,4 @@
-import { BadRequestException, type ExecutionContext, createParamDecorator } from '@nestjs/common';
+import { type ExecutionContext, createParamDecorator } from '@nestjs/common';
 import { etagOf, type Operator, revisionFromIfMatch } from '@leadrail/nest-kit';
 import {
   type PartnerCommand,
@@ -7,6 +7,7 @@ import {
 } from '@leadrail/partners-domain';
 import type { Response } from 'express';
 import { type PartnerCommandHandler, operatorMetadata } from '../commands/partner-command-handler';
+import { parsePartnerId } from './partner-id.pipe';
 
 /** What every settings route answers: the new revision (also the ETag), and whether anything changed. */
 export type Change = {
@@ -23,9 +24,7 @@ export interface SettingChangeRequest {
   response: Response;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-
-/** The partner id (a UUID, or 400), If-Match, the operator (set by the auth guard) and the response. */
+/** The partner id (a UUID in any case, or 400), If-Match, the operator (set by the auth guard) and the response. */
 export const SettingChange = createParamDecorator(
   (_: unknown, context: ExecutionContext): SettingChangeRequest => {
     const http = context.switchToHttp();
@@ -34,17 +33,8 @@ export const SettingChange = createParamDecorator(
       headers: Record<string, string | undefined>;
       operator: Operator;
     }>();
-    const id = request.params.id ?? '';
-    if (!UUID.test(id)) {
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        message: 'the partner id must be a UUID',
-        errors: [{ field: 'id', messages: ['id must be a UUID'] }],
-      });
-    }
     return {
-      id,
+      id: parsePartnerId(request.params.id),
       ifMatch: request.headers['if-match'],
       operator: request.operator,
       response: http.getResponse<Response>(),

@@ -9,11 +9,12 @@ import {
   changeSetting,
 } from './change-setting';
 import { PartnerErrorsFilter } from './partner-errors.filter';
-import { IsIn, IsString, Length } from 'class-validator';
+import { IsText } from '@leadrail/integration-events';
+import { IsIn } from 'class-validator';
 import { MoneyDto, PartnerTypeDto, PaymentModeDto, PortalAccessDto } from './settings.dto';
 
 class NameDto {
-  @ApiProperty() @IsString() @Length(1, 200) name!: string;
+  @ApiProperty() @IsText(200) name!: string;
 }
 
 class BillingPointDto {

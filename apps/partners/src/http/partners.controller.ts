@@ -7,7 +7,6 @@ import {
   Inject,
   NotFoundException,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
   Res,
@@ -37,6 +36,7 @@ import { DataSource } from 'typeorm';
 import { loadPartner } from '../commands/load-partner';
 import { PartnerCommandHandler, operatorMetadata } from '../commands/partner-command-handler';
 import { PartnerErrorsFilter } from './partner-errors.filter';
+import { PartnerIdPipe } from './partner-id.pipe';
 import { RegisterPartnerDto } from './register-partner.dto';
 
 @ApiTags('partners')
@@ -84,7 +84,7 @@ export class PartnersController {
   @Get(':id')
   @ApiOperation({ summary: "One partner's full settings; the ETag is its revision" })
   async get(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', PartnerIdPipe) id: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<unknown> {
     const { state, revision } = await loadPartner(this.store, id);
@@ -127,7 +127,8 @@ export class PartnersController {
       add('paused = ?', paused === 'true');
     }
     if (name) {
-      add("lower(name) LIKE '%' || lower(?) || '%'", name);
+      // The name is text to find, not a pattern: % and _ match only themselves.
+      add("lower(name) LIKE '%' || lower(?) || '%' ESCAPE '\\'", name.replace(/[\\%_]/g, '\\$&'));
     }
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
     const rows = await this.dataSource.query<{ state: unknown; revision: string }[]>(
@@ -139,10 +140,19 @@ export class PartnersController {
 
   @Get(':id/history')
   @ApiOperation({ summary: 'Every change to a partner: what, who, when and why' })
-  async history(@Param('id', new ParseUUIDPipe()) id: string): Promise<unknown[]> {
-    return this.dataSource.query(
+  async history(@Param('id', PartnerIdPipe) id: string): Promise<unknown[]> {
+    const history = await this.dataSource.query<unknown[]>(
       'SELECT revision::int AS revision, type, data, actor, reason, occurred_at AS "occurredAt", recorded_at AS "recordedAt" FROM partner_history WHERE partner_id = $1 ORDER BY revision',
       [id],
     );
+    // The read model may not have caught up with a new partner: the stream says whether it exists.
+    if (history.length === 0 && (await loadPartner(this.store, id)).revision === undefined) {
+      throw new NotFoundException({
+        statusCode: 404,
+        error: 'Not Found',
+        message: `no partner ${id}`,
+      });
+    }
+    return history;
   }
 }

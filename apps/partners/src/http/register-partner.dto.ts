@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsText, NestedObject } from '@leadrail/integration-events';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import {
   ContactDetailsDto,
   DeliveryChannelsDto,
@@ -16,8 +16,7 @@ import {
 /** A new partner: name, currency and type are required; every other setting has a documented default. */
 export class RegisterPartnerDto {
   @ApiProperty({ example: 'Acme Mortgages Ltd' })
-  @IsString()
-  @Length(1, 200)
+  @IsText(200)
   name!: string;
 
   @ApiProperty({ example: 'GBP', description: 'All of the partner’s money is in this currency' })
@@ -25,19 +24,16 @@ export class RegisterPartnerDto {
   currency!: string;
 
   @ApiProperty({ type: PartnerTypeDto })
-  @ValidateNested()
-  @Type(() => PartnerTypeDto)
+  @NestedObject(() => PartnerTypeDto)
   partnerType!: PartnerTypeDto;
 
   @ApiPropertyOptional({ type: PortalAccessDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => PortalAccessDto)
+  @NestedObject(() => PortalAccessDto)
   portalAccess?: PortalAccessDto;
   @ApiPropertyOptional({ type: PaymentModeDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => PaymentModeDto)
+  @NestedObject(() => PaymentModeDto)
   payment?: PaymentModeDto;
 
   @ApiPropertyOptional({ enum: ['delivery', 'acceptance', 'qualification', 'conversion'] })
@@ -47,39 +43,32 @@ export class RegisterPartnerDto {
 
   @ApiPropertyOptional({ type: DeliveryChannelsDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => DeliveryChannelsDto)
+  @NestedObject(() => DeliveryChannelsDto)
   delivery?: DeliveryChannelsDto;
   @ApiPropertyOptional({ type: DeliveryLimitsDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => DeliveryLimitsDto)
+  @NestedObject(() => DeliveryLimitsDto)
   limits?: DeliveryLimitsDto;
   @ApiPropertyOptional({ type: DeliveryScheduleDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => DeliveryScheduleDto)
+  @NestedObject(() => DeliveryScheduleDto)
   schedule?: DeliveryScheduleDto;
   @ApiPropertyOptional({ type: ContactDetailsDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => ContactDetailsDto)
+  @NestedObject(() => ContactDetailsDto)
   contact?: ContactDetailsDto;
   @ApiPropertyOptional({ type: TextAlertsDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => TextAlertsDto)
+  @NestedObject(() => TextAlertsDto)
   textAlerts?: TextAlertsDto;
   @ApiPropertyOptional({ type: MoneyDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => MoneyDto)
+  @NestedObject(() => MoneyDto)
   lowFundsThreshold?: MoneyDto;
 }
 
 export class ReasonDto {
   @ApiProperty({ example: 'Contract ended' })
-  @IsString()
-  @Length(1, 500)
+  @IsText(500)
   reason!: string;
 }

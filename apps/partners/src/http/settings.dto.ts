@@ -1,17 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { IsText, NestedObject } from '@leadrail/integration-events';
+import { AreHeaders } from '@leadrail/partners-contracts';
 import {
   IsBoolean,
   IsEmail,
   IsIn,
   IsInt,
-  IsObject,
   IsOptional,
   IsString,
-  Length,
   Matches,
   Min,
-  ValidateNested,
 } from 'class-validator';
 
 /** Shapes and types are checked here; the domain then applies its rules and names the field it refuses. */
@@ -40,14 +38,12 @@ export class PartnerTypeDto {
     description: 'What LeadRail pays the introducer per lead',
   })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => MoneyDto)
+  @NestedObject(() => MoneyDto)
   leadCost?: MoneyDto;
 
   @ApiPropertyOptional({ type: MoneyDto, description: 'What the partner pays per lead' })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => MoneyDto)
+  @NestedObject(() => MoneyDto)
   leadValue?: MoneyDto;
 }
 
@@ -82,32 +78,25 @@ export class DayWindowDto {
 
 export class WeekDto {
   @ApiProperty({ type: DayWindowDto })
-  @ValidateNested()
-  @Type(() => DayWindowDto)
+  @NestedObject(() => DayWindowDto)
   mon!: DayWindowDto;
   @ApiProperty({ type: DayWindowDto })
-  @ValidateNested()
-  @Type(() => DayWindowDto)
+  @NestedObject(() => DayWindowDto)
   tue!: DayWindowDto;
   @ApiProperty({ type: DayWindowDto })
-  @ValidateNested()
-  @Type(() => DayWindowDto)
+  @NestedObject(() => DayWindowDto)
   wed!: DayWindowDto;
   @ApiProperty({ type: DayWindowDto })
-  @ValidateNested()
-  @Type(() => DayWindowDto)
+  @NestedObject(() => DayWindowDto)
   thu!: DayWindowDto;
   @ApiProperty({ type: DayWindowDto })
-  @ValidateNested()
-  @Type(() => DayWindowDto)
+  @NestedObject(() => DayWindowDto)
   fri!: DayWindowDto;
   @ApiProperty({ type: DayWindowDto })
-  @ValidateNested()
-  @Type(() => DayWindowDto)
+  @NestedObject(() => DayWindowDto)
   sat!: DayWindowDto;
   @ApiProperty({ type: DayWindowDto })
-  @ValidateNested()
-  @Type(() => DayWindowDto)
+  @NestedObject(() => DayWindowDto)
   sun!: DayWindowDto;
 }
 
@@ -117,8 +106,7 @@ export class DeliveryScheduleDto {
   timeZone!: string;
 
   @ApiProperty({ type: WeekDto })
-  @ValidateNested()
-  @Type(() => WeekDto)
+  @NestedObject(() => WeekDto)
   days!: WeekDto;
 }
 
@@ -164,8 +152,7 @@ export class PaymentModeDto {
     description: 'Post-pay only: how far the balance may go below zero',
   })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => MoneyDto)
+  @NestedObject(() => MoneyDto)
   creditLimit?: MoneyDto;
 }
 
@@ -185,13 +172,12 @@ export class InternetDeliveryDto {
 
   @ApiProperty({ example: 'https://api.partner.example/leads' }) @IsString() url!: string;
   @ApiProperty({ description: 'Body with template variables, see docs/delivery-templates.md' })
-  @IsString()
-  @Length(1, 100_000)
+  @IsText(65_536)
   bodyTemplate!: string;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } })
   @IsOptional()
-  @IsObject()
+  @AreHeaders()
   headers?: Record<string, string>;
 }
 
@@ -202,7 +188,6 @@ export class DeliveryChannelsDto {
 
   @ApiPropertyOptional({ type: InternetDeliveryDto, nullable: true })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => InternetDeliveryDto)
+  @NestedObject(() => InternetDeliveryDto)
   internet?: InternetDeliveryDto | null;
 }

@@ -6,7 +6,6 @@ import {
   HttpCode,
   Inject,
   Param,
-  ParseUUIDPipe,
   Post,
   Res,
   UseFilters,
@@ -27,6 +26,7 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import { PartnerCommandHandler, operatorMetadata } from '../commands/partner-command-handler';
 import { PartnerErrorsFilter } from '../http/partner-errors.filter';
 import { type CreatedCredentials, PortalCredentials } from './portal-credentials';
+import { PartnerIdPipe } from '../http/partner-id.pipe';
 import { PortalLoginDto } from './portal-login.dto';
 
 @ApiTags('partner portal')
@@ -57,7 +57,7 @@ export class PortalLoginController {
     summary: 'Give the partner portal access: a password the operator sets, or an invitation',
   })
   async create(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', PartnerIdPipe) id: string,
     @Body() body: PortalLoginDto,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentOperator() operator: Operator,

@@ -15,6 +15,8 @@ export enum TemplateProblemCode {
   SOAP_DOCTYPE_NOT_ALLOWED = 'SOAP_DOCTYPE_NOT_ALLOWED',
   INVALID_JSON = 'INVALID_JSON',
   INVALID_FORM = 'INVALID_FORM',
+  /** A character the method can never carry (NUL; for XML and SOAP, what XML 1.0 forbids). */
+  INVALID_CHARACTER = 'INVALID_CHARACTER',
 }
 
 /**

@@ -19,6 +19,7 @@ export { NestedObject } from './rules/nested-object';
 export type { ContractClass } from './rules/nested-object';
 export * from './rules/optional';
 export * from './rules/text';
+export * from './rules/text-length';
 export * from './rules/utc-timestamp';
 export * from './schema/asyncapi';
 export * from './schema/event-schema';

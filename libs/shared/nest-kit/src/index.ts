@@ -14,6 +14,8 @@ export * from './auth/operator-auth.guard';
 export * from './auth/operator-token';
 export * from './http/field-errors';
 export * from './http/validation-pipe';
+export * from './http/input-policy/apply-input-policy';
+export * from './http/input-policy/inspect-input';
 export * from './http/etag';
 export * from './http/event-store-errors.filter';
 export * from './event-store/event-store.provider';

@@ -9,6 +9,7 @@ import {
   usedVariables,
 } from '../syntax/analyse-template';
 import { findTemplateVariable } from '../variables/template-variables';
+import { invalidCharacterProblems } from './invalid-characters';
 import { findJsonSyntaxError } from './json-syntax';
 import { xmlBodyProblems } from './xml-body';
 
@@ -30,9 +31,14 @@ const UNKNOWN_SAMPLE = 'sample';
  */
 export function checkTemplate(method: DeliveryMethod, template: string): TemplateCheck {
   const analysis = analyseTemplate(method, template);
-  const problems = analysisProblems(analysis);
-  // A body whose braces or variable placement are wrong has no known structure to check.
-  if (analysis.syntaxProblems.length === 0 && analysis.scan.problems.length === 0) {
+  const characters = invalidCharacterProblems(method, template);
+  const problems = [...analysisProblems(analysis), ...characters];
+  // A body whose braces, variable placement or characters are wrong has no known structure to check.
+  if (
+    analysis.syntaxProblems.length === 0 &&
+    analysis.scan.problems.length === 0 &&
+    characters.length === 0
+  ) {
     problems.push(...bodyProblems(method, template, analysis));
   }
   return problems.length === 0

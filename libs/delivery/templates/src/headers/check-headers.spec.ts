@@ -81,6 +81,19 @@ describe(checkHeaders.name, () => {
     });
   });
 
+  it.each([[5], [['a', 'b']], [null], [{ nested: 'x' }], [true]])(
+    'refuses the value %p, which is not text',
+    (value) => {
+      const headers = { 'X-Api-Key': value } as unknown as Record<string, string>;
+      expect(checkHeaders(DeliveryMethod.JSON, headers)).toEqual({
+        ok: false,
+        problems: [
+          { header: 'X-Api-Key', code: HeaderProblemCode.INVALID_VALUE, message: 'must be text' },
+        ],
+      });
+    },
+  );
+
   it('accepts header names that are also names of object properties', () => {
     expect(
       checkHeaders(DeliveryMethod.XML, { constructor: '1', ['__proto__']: '2', toString: '3' }),

@@ -50,10 +50,7 @@ export function checkHeaders(
     const lower = header.toLowerCase();
     const duplicate = seen.has(lower);
     seen.add(lower);
-    return [
-      ...nameProblems(method, header, duplicate),
-      ...valueProblems(header, headers[header] ?? ''),
-    ];
+    return [...nameProblems(method, header, duplicate), ...valueProblems(header, headers[header])];
   });
   if (names.length > MAX_CUSTOM_HEADERS) {
     problems.push({
@@ -95,7 +92,11 @@ function nameProblems(method: DeliveryMethod, header: string, duplicate: boolean
     : [];
 }
 
-function valueProblems(header: string, value: string): HeaderProblem[] {
+function valueProblems(header: string, value: unknown): HeaderProblem[] {
+  // Settings arrive from outside (JSON, events): a number, list or null is not a header value.
+  if (typeof value !== 'string') {
+    return [problem(header, HeaderProblemCode.INVALID_VALUE, 'must be text')];
+  }
   if (value.length > MAX_VALUE_LENGTH) {
     return [
       problem(

@@ -65,7 +65,7 @@ describe(decidePartner.name, () => {
 
   describe('SetTextAlerts', () => {
     it('turns on SMS alerts for referrals and low funds', () => {
-      const given = [registered()];
+      const given = [registered({ contact })];
       const when = command('SetTextAlerts', { textAlerts: { onReferral: true, onLowFunds: true } });
 
       expect(decideAfter(given, when)).toEqual([
@@ -80,6 +80,28 @@ describe(decidePartner.name, () => {
       });
 
       expect(decideAfter(given, when)).toEqual([]);
+    });
+
+    it('refuses to turn alerts on for a partner with no phone number to text', () => {
+      const given = [registered({ contact: { ...contact, phone: null } })];
+      const when = command('SetTextAlerts', {
+        textAlerts: { onReferral: false, onLowFunds: true },
+      });
+
+      expect(refusalOf(given, when)).toMatchObject({
+        code: PartnerErrorCode.TEXT_ALERTS_NEED_PHONE,
+        field: 'textAlerts',
+      });
+    });
+
+    it('refuses to clear the phone number while text alerts are on', () => {
+      const given = [registered({ contact, textAlerts: { onReferral: true, onLowFunds: false } })];
+      const when = command('SetContactDetails', { contact: { ...contact, phone: null } });
+
+      expect(refusalOf(given, when)).toMatchObject({
+        code: PartnerErrorCode.TEXT_ALERTS_NEED_PHONE,
+        field: 'contact.phone',
+      });
     });
   });
 });

@@ -2,7 +2,7 @@ import type { SetContactDetails, SetTextAlerts } from '../commands/partner-comma
 import type { ContactDetailsChanged, TextAlertsChanged } from '../events/partner-events';
 import type { ActivePartner } from '../model/partner-state';
 import { eventIfChanged } from '../rules/unchanged';
-import { toContactDetails, toTextAlerts } from '../validation/contact';
+import { assertTextAlertsReachable, toContactDetails, toTextAlerts } from '../validation/contact';
 
 /** Replaces the phone, email and transfer phone; null clears one. */
 export function decideContactDetails(
@@ -10,6 +10,7 @@ export function decideContactDetails(
   partner: ActivePartner,
 ): ContactDetailsChanged[] {
   const contact = toContactDetails(command.data.contact, 'contact');
+  assertTextAlertsReachable(contact, partner.settings.textAlerts, 'contact.phone');
   return eventIfChanged(partner.settings.contact, contact, {
     type: 'ContactDetailsChanged',
     data: { partnerId: partner.id, contact },
@@ -22,6 +23,7 @@ export function decideTextAlerts(
   partner: ActivePartner,
 ): TextAlertsChanged[] {
   const textAlerts = toTextAlerts(command.data.textAlerts);
+  assertTextAlertsReachable(partner.settings.contact, textAlerts, 'textAlerts');
   return eventIfChanged(partner.settings.textAlerts, textAlerts, {
     type: 'TextAlertsChanged',
     data: { partnerId: partner.id, textAlerts },

@@ -6,7 +6,7 @@ import type { PartnerState } from '../model/partner-state';
 import { assertActorMayIssue } from '../rules/actor-rules';
 import { assertBillingPointFitsPortal } from '../rules/billing-rules';
 import { toPaymentMode } from '../validation/billing';
-import { toContactDetails, toTextAlerts } from '../validation/contact';
+import { assertTextAlertsReachable, toContactDetails, toTextAlerts } from '../validation/contact';
 import { toDeliveryChannels, toDeliveryLimits } from '../validation/delivery';
 import { assertPartnerId, normalizedName } from '../validation/identity';
 import { assertCurrencyCode, toMoney } from '../validation/money';
@@ -65,6 +65,7 @@ export function decideRegistration(
       'lowFundsThreshold',
     ),
   };
+  assertTextAlertsReachable(settings.contact, settings.textAlerts, 'textAlerts');
   return [
     {
       type: 'PartnerRegistered',

@@ -53,3 +53,23 @@ export function toContactDetails(contact: Partial<ContactDetails>, field: string
 export function toTextAlerts(alerts: TextAlerts): TextAlerts {
   return { onReferral: alerts.onReferral, onLowFunds: alerts.onLowFunds };
 }
+
+/**
+ * Text alerts go to the contact phone: refuses alerts switched on with no
+ * phone to send them to, whichever of the two is being changed.
+ */
+export function assertTextAlertsReachable(
+  contact: ContactDetails,
+  alerts: TextAlerts,
+  field: string,
+): void {
+  if ((alerts.onReferral || alerts.onLowFunds) && contact.phone === null) {
+    throw new PartnerError(
+      PartnerErrorCode.TEXT_ALERTS_NEED_PHONE,
+      field.startsWith('contact')
+        ? 'text alerts are on and need this phone number: turn them off first'
+        : 'text alerts need a contact phone number: set one first',
+      field,
+    );
+  }
+}

@@ -6,6 +6,7 @@ import {
   type DeliveryLimits,
 } from '../model/delivery-settings';
 import { checkHeaders, checkTemplate } from '@leadrail/delivery-templates';
+import { hasTextLength } from '@leadrail/integration-events';
 import { assertOneOf } from './options';
 import { assertDeliveryUrl } from './url';
 
@@ -32,7 +33,7 @@ export function toDeliveryChannels(input: DeliveryChannelsInput, field: string):
   if (
     typeof body !== 'string' ||
     body.trim().length === 0 ||
-    body.length > MAX_BODY_TEMPLATE_LENGTH
+    !hasTextLength(body, 1, MAX_BODY_TEMPLATE_LENGTH)
   ) {
     throw new PartnerError(
       PartnerErrorCode.INVALID_BODY_TEMPLATE,
@@ -53,6 +54,13 @@ export function toDeliveryChannels(input: DeliveryChannelsInput, field: string):
   }
   // LeadRail allows custom headers for every method, beyond the spec (docs/delivery-templates.md).
   const headers = internet.headers ?? {};
+  if (typeof headers !== 'object' || Array.isArray(headers)) {
+    throw new PartnerError(
+      PartnerErrorCode.INVALID_HEADER,
+      'must be an object of header names to text values',
+      `${at}.headers`,
+    );
+  }
   const checked = checkHeaders(internet.method, headers);
   if (!checked.ok) {
     const first = checked.problems[0]!;

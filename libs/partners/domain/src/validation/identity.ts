@@ -1,3 +1,4 @@
+import { hasTextLength } from '@leadrail/integration-events';
 import { PartnerError, PartnerErrorCode } from '../errors/partner-error';
 import { hasControlCharacters } from './options';
 
@@ -19,7 +20,8 @@ export function assertPartnerId(partnerId: string, field: string): void {
 /** The name trimmed, or an error when nothing printable is left or it is too long. */
 export function normalizedName(name: string, field: string): string {
   const trimmed = typeof name === 'string' ? name.trim() : '';
-  if (trimmed.length === 0 || trimmed.length > MAX_NAME_LENGTH || hasControlCharacters(trimmed)) {
+  // Counted as a person counts characters: 150 emoji are a 150-character name.
+  if (!hasTextLength(trimmed, 1, MAX_NAME_LENGTH) || hasControlCharacters(trimmed)) {
     throw new PartnerError(
       PartnerErrorCode.INVALID_NAME,
       `must be 1-${MAX_NAME_LENGTH} characters without control characters`,

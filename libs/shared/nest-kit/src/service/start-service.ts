@@ -12,6 +12,7 @@ import { ObservedServerKafka } from '../kafka/observed-server-kafka';
 import { ServiceDefinition } from './service-definition';
 import { serveOpenApi } from '../http/open-api';
 import { createValidationPipe } from '../http/validation-pipe';
+import { applyHttpInputPolicy } from '../http/input-policy/apply-input-policy';
 import { ServiceModule } from './service.module';
 
 /** Extension points of start-up, for instrumentation and fixtures. */
@@ -43,6 +44,7 @@ export async function startService(
     const logger = app.get(Logger);
     app.useLogger(logger);
     app.useGlobalPipes(createValidationPipe());
+    applyHttpInputPolicy(app);
     if (definition.openApi) {
       serveOpenApi(app, definition.openApi);
     }
