@@ -7,6 +7,13 @@ import { Nullable } from '../rules/nullable';
 /** The ways a lead can be sent to a partner's API. */
 export const INTERNET_DELIVERY_METHODS = ['xml', 'json', 'soap-1.1', 'soap-1.2', 'post'] as const;
 
+/** What the contract takes for a delivery URL (validator.js `isURL` options): the partners domain checks the same. */
+export const DELIVERY_URL_OPTIONS = {
+  protocols: ['http', 'https'],
+  require_protocol: true,
+  require_tld: false,
+};
+
 /** Where and how leads are sent to the partner over the internet. */
 export class InternetDelivery {
   @JSONSchema({ description: 'xml, json, soap-1.1, soap-1.2 or post.' })
@@ -16,7 +23,7 @@ export class InternetDelivery {
   @JSONSchema({
     description: 'An absolute http(s) URL without credentials, at most 2048 characters.',
   })
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  @IsUrl(DELIVERY_URL_OPTIONS)
   @MaxLength(2048)
   url!: string;
 

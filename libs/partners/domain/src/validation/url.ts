@@ -1,3 +1,5 @@
+import { DELIVERY_URL_OPTIONS } from '@leadrail/partners-contracts';
+import { isURL } from 'class-validator';
 import { PartnerError, PartnerErrorCode } from '../errors/partner-error';
 
 const MAX_URL_LENGTH = 2048;
@@ -30,5 +32,12 @@ export function assertDeliveryUrl(url: string, field: string): void {
   }
   if (parsed.hostname === '') {
     throw invalid('must name a host', field);
+  }
+  // The published contract's rule too: what is accepted here is relayed to every consumer.
+  if (!isURL(url, DELIVERY_URL_OPTIONS)) {
+    throw invalid(
+      'must be an absolute http(s) URL with a host name or an IPv4/IPv6 address',
+      field,
+    );
   }
 }
