@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, Length } from 'class-validator';
+import { IsEmail, IsString, Length, ValidateIf } from 'class-validator';
 
 /** A portal login: with a password the operator sets, or, without one, an invitation. */
 export class PortalLoginDto {
@@ -11,7 +11,8 @@ export class PortalLoginDto {
     description: 'At least 12 characters; omit it to create an invitation instead',
     writeOnly: true,
   })
-  @IsOptional()
+  // Omitted means an invitation; null is no password at all, so it is refused like any non-text.
+  @ValidateIf((_, value) => value !== undefined)
   @IsString()
   @Length(12, 200)
   password?: string;

@@ -4,3 +4,5 @@ export * from './test-database';
 export * from './test-environment';
 export * from './it-when';
 export * from './service-http';
+export * from './fuzz/fuzz-open-api';
+export type { OpenApiDocument } from './fuzz/open-api';

@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import type { Response } from 'express';
+import { DatabaseError } from 'pg';
 import { QueryFailedError } from 'typeorm';
 
 /** What body parsing reports (http-errors), by its `type`, in words a client can act on. */
@@ -28,10 +29,14 @@ function isParserError(error: unknown): error is ParserError {
   );
 }
 
-/** PostgreSQL's class 22, "data exception": a value the database cannot hold, so the client's. */
-function isDataException(error: unknown): error is QueryFailedError {
-  const code = (error as { driverError?: { code?: unknown } }).driverError?.code;
-  return error instanceof QueryFailedError && typeof code === 'string' && code.startsWith('22');
+/**
+ * PostgreSQL's class 22, "data exception" (a value the database cannot hold,
+ * so the client's), whether TypeORM wrapped it or pg raised it directly.
+ */
+function isDataException(error: unknown): error is Error {
+  const cause = error instanceof QueryFailedError ? (error.driverError as unknown) : error;
+  const code = cause instanceof DatabaseError ? cause.code : undefined;
+  return typeof code === 'string' && code.startsWith('22');
 }
 
 /**

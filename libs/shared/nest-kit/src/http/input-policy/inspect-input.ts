@@ -14,8 +14,8 @@ export const DEFAULT_INPUT_LIMITS: InputLimits = { maxDepth: 32, maxNodes: 20_00
 /**
  * Problems with a parsed request value (a JSON body, the query) that no
  * handler should ever see: nesting too deep, too many nodes, and NUL
- * characters in a key or text (PostgreSQL cannot store NUL, and it is never
- * meant). Walks iteratively, so a hostile depth cannot overflow the stack
+ * characters or unpaired surrogates in a key or text (PostgreSQL cannot store
+ * either, and neither is ever meant). Walks iteratively, so a hostile depth cannot overflow the stack
  * here either. Stops at the first problem of a kind.
  */
 export function inspectInput(
@@ -29,8 +29,9 @@ export function inspectInput(
   let nodes = 0;
   for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
     if (typeof item.value === 'string') {
-      if (item.value.includes('\u0000')) {
-        return [problem(item.path, 'must not contain the NUL character (U+0000)')];
+      const refused = textProblem(item.value);
+      if (refused !== undefined) {
+        return [problem(item.path, refused)];
       }
       continue;
     }
@@ -48,13 +49,27 @@ export function inspectInput(
       return [problem(root || 'body', `holds more than ${limits.maxNodes} values`)];
     }
     for (const [key, element] of entries) {
-      if (key.includes('\u0000')) {
-        return [problem(item.path, 'has a key containing the NUL character (U+0000)')];
+      const refused = textProblem(key);
+      if (refused !== undefined) {
+        return [problem(item.path, `has a key that ${refused}`)];
       }
       pending.push({ value: element, path: join(item.path, key), depth: item.depth + 1 });
     }
   }
   return [];
+}
+
+// In unicode mode a surrogate range matches only surrogates that are not part of a pair.
+const LONE_SURROGATE = /[\ud800-\udfff]/u;
+
+/** Text PostgreSQL cannot store: NUL, and UTF-16 that is not Unicode (an unpaired surrogate). */
+function textProblem(text: string): string | undefined {
+  if (text.includes('\u0000')) {
+    return 'must not contain the NUL character (U+0000)';
+  }
+  return LONE_SURROGATE.test(text)
+    ? 'must be valid Unicode (it has an unpaired surrogate)'
+    : undefined;
 }
 
 function join(parent: string, key: string): string {
