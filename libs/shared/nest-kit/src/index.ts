@@ -20,3 +20,4 @@ export * from './http/etag';
 export * from './http/event-store-errors.filter';
 export * from './event-store/event-store.provider';
 export * from './event-store/projections-host';
+export * from './outbound/outbound-address-policy';

@@ -34,6 +34,7 @@ describe(loadServiceConfig.name, () => {
       },
       logging: { level: 'info' },
       shutdown: { timeoutMs: 10_000 },
+      outbound: { allowedHosts: [] },
     });
     expect(config.kafka.clientId).toMatch(/^leadrail-routing-/);
   });
@@ -49,6 +50,7 @@ describe(loadServiceConfig.name, () => {
       KAFKA_TOPIC_REPLICATION_FACTOR: '3',
       LOG_LEVEL: 'debug',
       SHUTDOWN_TIMEOUT_MS: '30000',
+      OUTBOUND_ALLOWED_HOSTS: ' partner.corp:8443 , 10.20.0.0/16,[fd00::1],',
     });
     expect(config.http).toEqual({ port: 8080, host: '127.0.0.1' });
     expect(config.database.schema).toBe('routing_blue');
@@ -56,6 +58,22 @@ describe(loadServiceConfig.name, () => {
     expect(config.kafka.topicDefaults).toEqual({ numPartitions: 12, replicationFactor: 3 });
     expect(config.logging.level).toBe('debug');
     expect(config.shutdown.timeoutMs).toBe(30_000);
+    expect(config.outbound.allowedHosts).toEqual([
+      'partner.corp:8443',
+      '10.20.0.0/16',
+      '[fd00::1]',
+    ]);
+  });
+
+  it('names OUTBOUND_ALLOWED_HOSTS and each malformed entry in it', () => {
+    expect(
+      problemsOf({ ...VALID, OUTBOUND_ALLOWED_HOSTS: 'localhost,https://partner.corp/leads,10/8' }),
+    ).toEqual({
+      OUTBOUND_ALLOWED_HOSTS:
+        'OUTBOUND_ALLOWED_HOSTS: "https://partner.corp/leads" is a URL; list its host (a host name, ' +
+        'host:port, IP address, [IPv6]:port or CIDR range); "10/8" is not a valid CIDR range ' +
+        '(e.g. 10.0.0.0/8 or fd00::/8)',
+    });
   });
 
   it('names each missing required variable once, as required', () => {

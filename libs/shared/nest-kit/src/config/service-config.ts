@@ -1,3 +1,4 @@
+import { AllowList } from '@leadrail/outbound-guard';
 import { hostname } from 'node:os';
 import { ConfigError, ConfigProblem } from './config-error';
 import { DatabaseEnv } from './database.env';
@@ -7,6 +8,7 @@ import { LogLevel, LoggingEnv } from './logging.env';
 import { type OperatorTokenEntry, parseOperatorTokens } from '../auth/operator-token';
 import { EventStoreEnv } from './event-store.env';
 import { OperatorsEnv } from './operators.env';
+import { OutboundEnv } from './outbound.env';
 import { ShutdownEnv } from './shutdown.env';
 import { validateEnv } from './validate-env';
 
@@ -28,6 +30,8 @@ export interface ServiceConfig {
   eventStore: { url?: string; schema: string };
   /** Operators allowed on the service's admin API (empty when it has none). */
   operators: OperatorTokenEntry[];
+  /** OUTBOUND_ALLOWED_HOSTS entries: internal hosts outbound requests may reach anyway. */
+  outbound: { allowedHosts: string[] };
 }
 
 /** What a service needs beyond the common configuration. */
@@ -61,6 +65,7 @@ export function loadServiceConfig(
   const shutdown = read(ShutdownEnv);
   const operators = read(OperatorsEnv);
   const eventStore = read(EventStoreEnv);
+  const outbound = read(OutboundEnv);
   if (
     requirements.operatorTokens &&
     !operators.OPERATOR_TOKENS &&
@@ -96,5 +101,10 @@ export function loadServiceConfig(
       schema: `${database.DATABASE_SCHEMA ?? service}_log`,
     },
     operators: parseOperatorTokens(operators.OPERATOR_TOKENS ?? '').entries,
+    outbound: {
+      allowedHosts: AllowList.parse(outbound.OUTBOUND_ALLOWED_HOSTS ?? '').allowList.entries.map(
+        (entry) => entry.text,
+      ),
+    },
   };
 }

@@ -10,6 +10,7 @@ import { InboundEvents } from '../kafka/inbound-events';
 import { KafkaConsumerState } from '../kafka/kafka-consumer-state';
 import { LoggingModule } from '../logging/logging.module';
 import { HttpMetricsMiddleware } from '../metrics/http-metrics.middleware';
+import { OutboundAddressPolicy } from '../outbound/outbound-address-policy';
 import { MetricsController } from '../metrics/metrics.controller';
 import { ServiceMetrics } from '../metrics/service-metrics';
 import { EVENT_STORE, eventStoreProviders } from '../event-store/event-store.provider';
@@ -55,6 +56,7 @@ export class ServiceModule implements NestModule {
         KafkaHealthIndicator,
         LifecycleState,
         InboundEvents,
+        OutboundAddressPolicy,
       ],
       exports: [
         SERVICE_CONFIG,
@@ -64,6 +66,7 @@ export class ServiceModule implements NestModule {
         ServiceProducer,
         EVENT_STORE,
         ProjectionsHost,
+        OutboundAddressPolicy,
       ],
     };
   }

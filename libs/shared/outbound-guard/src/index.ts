@@ -1,0 +1,10 @@
+export * from './error-code';
+export * from './verdict';
+export * from './outbound-address-error';
+export * from './outbound-address-guard';
+export * from './host-resolver';
+export * from './guarded-lookup';
+export * from './allow-list';
+export type { AllowListEntry } from './allow-list-entry';
+export { internalAddress, type InternalAddress } from './internal-address';
+export { internalHostNameReason } from './internal-host-name';
