@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PartnerCommandHandler } from './commands/partner-command-handler';
+import { DeliveryUrlCheck } from './http/delivery-url-check';
 import { PartnerCommercialSettingsController } from './http/partner-commercial-settings.controller';
 import { PartnerDeliverySettingsController } from './http/partner-delivery-settings.controller';
 import { PartnersController } from './http/partners.controller';
@@ -19,6 +20,6 @@ import { PortalLoginController } from './portal/portal-login.controller';
     PartnerPortalController,
     AcceptInvitationController,
   ],
-  providers: [PartnerCommandHandler, PortalCredentials, PortalAuthGuard],
+  providers: [PartnerCommandHandler, PortalCredentials, PortalAuthGuard, DeliveryUrlCheck],
 })
 export class PartnersModule {}

@@ -209,4 +209,52 @@ describe('partners API fed careless and hostile input', () => {
     expect(answer.status).toBe(400);
     expect(answer.body.error).toBe('TEXT_ALERTS_NEED_PHONE');
   });
+
+  it.each([
+    'http://127.0.0.1/leads',
+    'http://0x7f.1/leads',
+    'http://[::1]/leads',
+    'http://169.254.169.254/latest/meta-data/',
+    'https://10.1.2.3/leads',
+    'http://localhost:8080/leads',
+    'https://crm.internal/leads',
+  ])('refuses the internal delivery URL %s on the field, with how to allow it', async (url) => {
+    const { id, etag } = await register();
+    const answer = await send(
+      'PUT',
+      `/partners/${id}/delivery`,
+      JSON.stringify(xmlDelivery({ url })),
+      {
+        'if-match': etag,
+      },
+    );
+
+    expect(answer.status).toBe(400);
+    expect(fieldsOf(answer.body)).toEqual(['internet.url']);
+    expect(answer.body.message).toContain('OUTBOUND_ALLOWED_HOSTS');
+  });
+
+  it('refuses an internal delivery URL at registration too', async () => {
+    const answer = await send(
+      'POST',
+      '/partners',
+      JSON.stringify({ ...registration, delivery: xmlDelivery({ url: 'http://192.168.0.10/' }) }),
+    );
+
+    expect(answer.status).toBe(400);
+    expect(fieldsOf(answer.body)).toEqual(['delivery.internet.url']);
+  });
+
+  it('accepts a host name that does not resolve yet, with a warning', async () => {
+    const { id, etag } = await register();
+    const answer = await send(
+      'PUT',
+      `/partners/${id}/delivery`,
+      JSON.stringify(xmlDelivery({ url: 'https://api.not-yet-live.example/leads' })),
+      { 'if-match': etag },
+    );
+
+    expect(answer.status).toBe(200);
+    expect(answer.body.warnings).toEqual([expect.objectContaining({ code: 'UNRESOLVABLE_HOST' })]);
+  });
 });

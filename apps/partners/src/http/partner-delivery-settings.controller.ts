@@ -18,6 +18,7 @@ import {
   changeSetting,
 } from './change-setting';
 import { PartnerErrorsFilter } from './partner-errors.filter';
+import { DeliveryUrlCheck } from './delivery-url-check';
 import { ReasonDto } from './register-partner.dto';
 import {
   ContactDetailsDto,
@@ -45,18 +46,23 @@ import {
 @RequiresAdmin()
 @UseFilters(PartnerErrorsFilter, EventStoreErrorsFilter)
 export class PartnerDeliverySettingsController {
-  constructor(@Inject(PartnerCommandHandler) private readonly commands: PartnerCommandHandler) {}
+  constructor(
+    @Inject(PartnerCommandHandler) private readonly commands: PartnerCommandHandler,
+    @Inject(DeliveryUrlCheck) private readonly urls: DeliveryUrlCheck,
+  ) {}
 
   @Put('delivery')
   @ApiOperation({ summary: 'Email and/or internet delivery (XML, JSON, SOAP 1.1/1.2, POST)' })
-  delivery(
+  async delivery(
     @Body() body: DeliveryChannelsDto,
     @SettingChange() change: SettingChangeRequest,
   ): Promise<Change> {
-    return changeSetting(this.commands, change, {
+    const warnings = await this.urls.check(body.internet?.url, 'internet.url');
+    const changed = await changeSetting(this.commands, change, {
       type: 'ConfigureDelivery',
       data: { delivery: { email: body.email, internet: body.internet ?? null } },
     });
+    return warnings.length === 0 ? changed : { ...changed, warnings };
   }
 
   @Put('delivery-limits')

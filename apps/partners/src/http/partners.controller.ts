@@ -36,6 +36,7 @@ import { DataSource } from 'typeorm';
 import { loadPartner } from '../commands/load-partner';
 import { PartnerCommandHandler, operatorMetadata } from '../commands/partner-command-handler';
 import { PartnerErrorsFilter } from './partner-errors.filter';
+import { DeliveryUrlCheck } from './delivery-url-check';
 import { PartnerIdPipe } from './partner-id.pipe';
 import { RegisterPartnerDto } from './register-partner.dto';
 
@@ -49,6 +50,7 @@ export class PartnersController {
     @Inject(PartnerCommandHandler) private readonly commands: PartnerCommandHandler,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(DeliveryUrlCheck) private readonly urls: DeliveryUrlCheck,
   ) {}
 
   @Post()
@@ -63,6 +65,10 @@ export class PartnersController {
     @CurrentOperator() operator: Operator,
     @Res({ passthrough: true }) response: Response,
   ): Promise<{ id: string; warnings: { code: string; message: string }[] }> {
+    const urlWarnings = await this.urls.check(
+      body.delivery?.internet?.url,
+      'delivery.internet.url',
+    );
     const partnerId = randomUUID();
     const command = {
       type: 'RegisterPartner',
@@ -77,7 +83,7 @@ export class PartnersController {
       state.status === 'unregistered'
         ? []
         : deliveryLimitWarnings(state.settings.limits, state.settings.schedule);
-    return { id: partnerId, warnings };
+    return { id: partnerId, warnings: [...warnings, ...urlWarnings] };
   }
 
   /** Read from the partner's stream, not the directory: what a client reads is exactly what its If-Match will be checked against. */
