@@ -1,61 +1,91 @@
-import {
-  type AllStreamResolvedEvent,
-  BACKWARDS,
-  END,
-  FORWARDS,
-  type Filter,
-  KurrentDBClient,
-  type ReadStreamOptions as ClientReadStreamOptions,
-  type ResolvedEvent,
-  START,
-} from '@kurrent/kurrentdb-client';
+import { BACKWARDS, END, FORWARDS, KurrentDBClient, START } from '@kurrent/kurrentdb-client';
 import {
   type AppendOptions,
   type AppendResult,
+  ConcurrencyRetriesExhaustedError,
   type EventStore,
+  EventStoreUnavailableError,
   type EventSubscription,
-  IdempotencyConflictError,
   type NewEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
   type SubscribeOptions,
   WrongExpectedRevisionError,
+  assertAppendable,
 } from '@leadrail/event-store';
+import { type Attempt, type AttemptSettings, attemptAppend } from './append-attempt';
+import { ClientCalls, backoffDelay } from './client-calls';
+import { isRetryable, toPortError } from './client-errors';
 import { isServerFilterExact, matchesFilter, serverFilter } from './event-filter';
-import {
-  commitPosition,
-  isSystemEvent,
-  positionOf,
-  readPositionAfter,
-  toEventData,
-  toRecordedEvent,
-} from './event-mapping';
-import { checkRepeat } from './idempotency';
+import { isSystemEvent, positionOf, readPositionAfter, toRecordedEvent } from './event-mapping';
 import type { KurrentDbClient } from './kurrentdb-client';
-import { KurrentDbSubscription } from './kurrentdb-subscription';
-import { isStreamNotFound, toAppendError, toStreamState } from './stream-state';
+import {
+  DEFAULT_RESUME,
+  KurrentDbSubscription,
+  type ResumeOptions,
+} from './kurrentdb-subscription';
+import { SingleChannelClient } from './single-channel-client';
 
 export interface KurrentDbEventStoreOptions {
-  /** How many of a stream's latest events an append compares its ids with (see idempotency.ts). */
+  /** How many of a stream's latest events an append compares its ids with (see idempotency.ts); default 500. */
   idempotencyWindow?: number;
+  /**
+   * Claim each event id for its stream before appending (event-id-claims.ts),
+   * so an id recorded in another stream is refused as PostgreSQL refuses it.
+   * Default true; false saves a write per event and gives that promise up.
+   */
+  claimEventIds?: boolean;
+  /** Attempts of one append or read (lost races, timeouts, unavailable server) before giving up; default 8. */
+  maxAttempts?: number;
+  /** Pause after a failed attempt: doubles from `initialMs` up to `maxMs`, jittered; default 50 ms to 2 s. */
+  retryDelay?: { initialMs: number; maxMs: number };
+  /**
+   * Longest wait for one call to the client before it counts as timed out
+   * (and, for an append, as of unknown outcome); default 15 s, above the
+   * client's own 10 s deadline.
+   */
+  callTimeoutMs?: number;
+  /** How dropped subscriptions are resumed (kurrentdb-subscription.ts). */
+  subscriptionResume?: Partial<ResumeOptions>;
+  /** For tests: the source of jitter. */
+  random?: () => number;
 }
 
-const DEFAULT_IDEMPOTENCY_WINDOW = 500;
 /** Events per `$all` read while paging through readAll. */
 const PAGE_SIZE = 500;
 
-/** The event log in EventStoreDB / KurrentDB (22.6 or later: stream reads must carry positions). */
+/**
+ * The event log in KurrentDB / EventStoreDB (22.6 or later: stream reads must
+ * carry positions), over one gRPC connection (SingleChannelClient).
+ */
 export class KurrentDbEventStore implements EventStore {
-  private readonly idempotencyWindow: number;
+  private readonly calls: ClientCalls;
+  private readonly settings: AttemptSettings;
+  private readonly maxAttempts: number;
+  private readonly retryDelay: { initialMs: number; maxMs: number };
+  private readonly resume: ResumeOptions;
+  private readonly random: () => number;
   private readonly subscriptions = new Set<KurrentDbSubscription>();
+  private closing?: Promise<void>;
 
-  /** Over an existing client (shared by the application, or a test double). */
-  constructor(
-    private readonly client: KurrentDbClient,
-    options: KurrentDbEventStoreOptions = {},
-  ) {
-    this.idempotencyWindow = options.idempotencyWindow ?? DEFAULT_IDEMPOTENCY_WINDOW;
+  /**
+   * Over a client: a test double, or the official client (wrapped so that it
+   * uses one connection for everything). The store owns it: close() closes it.
+   */
+  constructor(client: KurrentDbClient | KurrentDBClient, options: KurrentDbEventStoreOptions = {}) {
+    this.calls = new ClientCalls(
+      client instanceof KurrentDBClient ? new SingleChannelClient(client) : client,
+      options.callTimeoutMs ?? 15_000,
+    );
+    this.settings = {
+      idempotencyWindow: options.idempotencyWindow ?? 500,
+      claimEventIds: options.claimEventIds ?? true,
+    };
+    this.maxAttempts = options.maxAttempts ?? 8;
+    this.retryDelay = options.retryDelay ?? { initialMs: 50, maxMs: 2_000 };
+    this.random = options.random ?? Math.random;
+    this.resume = { ...DEFAULT_RESUME, random: this.random, ...options.subscriptionResume };
   }
 
   /**
@@ -67,87 +97,81 @@ export class KurrentDbEventStore implements EventStore {
     options: KurrentDbEventStoreOptions = {},
   ): Promise<KurrentDbEventStore> {
     return Promise.resolve(
-      new KurrentDbEventStore(KurrentDBClient.connectionString(connectionString), options),
+      new KurrentDbEventStore(SingleChannelClient.connect(connectionString), options),
     );
   }
 
+  /**
+   * Attempts (append-attempt.ts) until one is done: a lost race is tried
+   * again at once, a timeout or an unavailable server after a pause (the
+   * next attempt's read tells whether the last one was written).
+   */
   async appendToStream(
     streamName: string,
     events: readonly NewEvent[],
     options: AppendOptions = {},
   ): Promise<AppendResult> {
-    if (events.length === 0) {
-      throw new Error('an append needs at least one event');
-    }
+    this.assertOpen();
+    // Before the client sees them: it serialises inside a promise it never settles on failure.
+    assertAppendable(streamName, events);
     const expected = options.expectedRevision ?? 'any';
-    // From the leader: a follower could lag behind the append being retried.
-    const recorded = await this.readResolved(streamName, {
-      direction: BACKWARDS,
-      fromRevision: END,
-      maxCount: this.idempotencyWindow,
-      requiresLeader: true,
-    });
-    const repeat = checkRepeat(events, recorded.map(toRecordedEvent));
-    switch (repeat.kind) {
-      case 'repeat':
-        return { nextExpectedRevision: repeat.last.revision, position: repeat.last.position };
-      case 'conflict':
-        throw new IdempotencyConflictError(streamName, repeat.eventIds);
-      case 'new':
-        break;
+    for (let attempt = 1; ; attempt++) {
+      let outcome: Attempt;
+      try {
+        outcome = await attemptAppend(this.calls, this.settings, streamName, events, expected);
+      } catch (error) {
+        if (!isRetryable(error)) {
+          throw toPortError(error, streamName);
+        }
+        outcome = { kind: 'raced', error };
+      }
+      if (outcome.kind === 'done') {
+        return outcome.result;
+      }
+      const lostRace = outcome.error instanceof WrongExpectedRevisionError;
+      if (attempt >= this.maxAttempts) {
+        throw outcome.error instanceof WrongExpectedRevisionError
+          ? new ConcurrencyRetriesExhaustedError(streamName, attempt, outcome.error)
+          : new EventStoreUnavailableError(`append to ${streamName}`, attempt, {
+              cause: outcome.error,
+            });
+      }
+      if (!lostRace) {
+        await this.pause(attempt);
+      }
     }
-    const result = await this.client
-      .appendToStream(streamName, events.map(toEventData), {
-        streamState: toStreamState(expected),
-      })
-      .catch((error: unknown) => {
-        throw toAppendError(error, streamName, expected);
-      });
-    if (!result.success) {
-      // Only when the connection string sets throwOnAppendFailure=false.
-      throw new WrongExpectedRevisionError(
-        streamName,
-        expected,
-        await this.streamRevision(streamName),
-      );
-    }
-    return {
-      nextExpectedRevision: result.nextExpectedRevision,
-      // The server reports the last event's commit position, except for an
-      // append it recognised as a repeat itself: then the recorded event tells.
-      position:
-        commitPosition(result.position) ??
-        (await this.positionAt(streamName, result.nextExpectedRevision)),
-    };
   }
 
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
     const backwards = options.direction === 'backwards';
-    const events = await this.readResolved(streamName, {
-      direction: backwards ? BACKWARDS : FORWARDS,
-      fromRevision: options.fromRevision ?? (backwards ? END : START),
-      maxCount: options.maxCount,
-    });
+    const events = await this.withRetries(`read ${streamName}`, streamName, () =>
+      this.calls.readStream(streamName, {
+        direction: backwards ? BACKWARDS : FORWARDS,
+        fromRevision: options.fromRevision ?? (backwards ? END : START),
+        maxCount: options.maxCount,
+      }),
+    );
     return events.map(toRecordedEvent);
   }
 
   async streamRevision(streamName: string): Promise<bigint | undefined> {
-    const [last] = await this.readResolved(streamName, {
-      direction: BACKWARDS,
-      fromRevision: END,
-      maxCount: 1,
-    });
+    this.assertOpen();
+    const [last] = await this.withRetries(`read ${streamName}`, streamName, () =>
+      this.calls.readStream(streamName, { direction: BACKWARDS, fromRevision: END, maxCount: 1 }),
+    );
     return last?.event?.revision;
   }
 
   /**
    * Pages through `$all` until `maxCount` events pass the filter. The server
-   * filters on one property (see serverFilter); the rest is checked here, so
+   * filters on one property only (see serverFilter); the rest is checked here, so
    * maxCount counts matching events only. Stops at the first page with nothing
    * past the previous one, which holds whether the server pages a filtered
    * read to the end of the log or stops early.
    */
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
     const wanted = options.maxCount ?? Number.POSITIVE_INFINITY;
     const filter = serverFilter(options.filter);
     const exact = isServerFilterExact(options.filter);
@@ -157,8 +181,10 @@ export class KurrentDbEventStore implements EventStore {
       const pageStart = after;
       // When the server selects exactly, one more than still wanted is enough
       // (the read starts at `after` itself, which is skipped); else full pages.
-      const size = exact ? Math.min(PAGE_SIZE, wanted - matching.length + 1) : PAGE_SIZE;
-      const page = await this.readAllPage(after, size, filter);
+      const maxCount = exact ? Math.min(PAGE_SIZE, wanted - matching.length + 1) : PAGE_SIZE;
+      const page = await this.withRetries('read $all', '$all', () =>
+        this.calls.readAll({ fromPosition: readPositionAfter(pageStart), maxCount, filter }),
+      );
       for (const resolved of page) {
         const position = positionOf(resolved);
         if (position === undefined || (after !== undefined && position <= after)) {
@@ -180,70 +206,60 @@ export class KurrentDbEventStore implements EventStore {
     return matching;
   }
 
+  /** Connects when first read; resumes by itself after drops (kurrentdb-subscription.ts). */
   subscribeToAll(options: SubscribeOptions = {}): EventSubscription {
-    const source = this.client.subscribeToAll({
-      fromPosition: readPositionAfter(options.after),
-      filter: serverFilter(options.filter),
-    });
+    this.assertOpen();
+    const filter = serverFilter(options.filter);
     const subscription: KurrentDbSubscription = new KurrentDbSubscription(
-      source,
+      (after) =>
+        this.calls.client.subscribeToAll({ fromPosition: readPositionAfter(after), filter }),
       options.after,
       options.filter,
+      this.resume,
       () => this.subscriptions.delete(subscription),
     );
     this.subscriptions.add(subscription);
     return subscription;
   }
 
-  async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.unsubscribe()));
-    await this.client.dispose();
+  /** Ends every subscription, then closes the connection; every call waits for the same shutdown. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await Promise.all([...this.subscriptions].map((subscription) => subscription.unsubscribe()));
+      await this.calls.client.close();
+    })();
+    return this.closing;
   }
 
-  private async readAllPage(
-    after: bigint | undefined,
-    maxCount: number,
-    filter: Filter,
-  ): Promise<AllStreamResolvedEvent[]> {
-    const page: AllStreamResolvedEvent[] = [];
-    for await (const resolved of this.client.readAll({
-      fromPosition: readPositionAfter(after),
-      maxCount,
-      filter,
-    })) {
-      page.push(resolved);
-    }
-    return page;
-  }
-
-  /** The position of a stream's event at `revision`, as recorded. */
-  private async positionAt(streamName: string, revision: bigint): Promise<bigint> {
-    const [event] = await this.readStream(streamName, { fromRevision: revision, maxCount: 1 });
-    if (!event) {
-      throw new Error(`stream ${streamName}: no event at revision ${revision} after appending it`);
-    }
-    return event.position;
-  }
-
-  /** A stream's events as the client returns them; an absent stream reads as none. */
-  private async readResolved(
+  /** A read, retried while the server is unavailable; the port's error otherwise. */
+  private async withRetries<T>(
+    what: string,
     streamName: string,
-    options: ClientReadStreamOptions,
-  ): Promise<ResolvedEvent[]> {
-    if (options.maxCount !== undefined && options.maxCount <= 0) {
-      return [];
-    }
-    const events: ResolvedEvent[] = [];
-    try {
-      for await (const resolved of this.client.readStream(streamName, options)) {
-        events.push(resolved);
+    read: () => Promise<T>,
+  ): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await read();
+      } catch (error) {
+        if (!isRetryable(error)) {
+          throw toPortError(error, streamName);
+        }
+        if (attempt >= this.maxAttempts) {
+          throw new EventStoreUnavailableError(what, attempt, { cause: error });
+        }
       }
-    } catch (error) {
-      if (isStreamNotFound(error)) {
-        return [];
-      }
-      throw error;
+      await this.pause(attempt);
     }
-    return events;
+  }
+
+  private pause(attempt: number): Promise<void> {
+    const delay = backoffDelay(attempt, this.retryDelay, this.random);
+    return new Promise((resolve) => setTimeout(resolve, delay));
+  }
+
+  private assertOpen(): void {
+    if (this.closing) {
+      throw new Error('the event store is closed');
+    }
   }
 }

@@ -8,6 +8,7 @@ import {
   type WrongExpectedVersionError,
 } from '@kurrent/kurrentdb-client';
 import { type ExpectedRevision, WrongExpectedRevisionError } from '@leadrail/event-store';
+import { hasErrorType } from './client-errors';
 
 /** The port's expected revisions are EventStoreDB's own, under the client's names. */
 export function toStreamState(expected: ExpectedRevision): AppendStreamState {
@@ -52,11 +53,6 @@ export function isStreamNotFound(error: unknown): boolean {
   return hasErrorType(error, ErrorType.STREAM_NOT_FOUND);
 }
 
-function isWrongExpectedVersion(error: unknown): error is WrongExpectedVersionError {
+export function isWrongExpectedVersion(error: unknown): error is WrongExpectedVersionError {
   return hasErrorType(error, ErrorType.WRONG_EXPECTED_VERSION);
-}
-
-/** By the client's `type` tag rather than instanceof: two copies of the client would bring two classes. */
-function hasErrorType(error: unknown, type: ErrorType): boolean {
-  return error instanceof Error && (error as { type?: unknown }).type === type;
 }

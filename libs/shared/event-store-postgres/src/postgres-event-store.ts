@@ -1,13 +1,14 @@
-import type {
-  AppendOptions,
-  AppendResult,
-  EventStore,
-  EventSubscription,
-  NewEvent,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  SubscribeOptions,
+import {
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type EventSubscription,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  assertAppendable,
 } from '@leadrail/event-store';
 import { Pool, type PoolConfig } from 'pg';
 import { AppendNotifications } from './append-notifications';
@@ -35,6 +36,7 @@ export class PostgresEventStore implements EventStore {
   private readonly schema: string;
   private readonly table: string;
   private readonly notifications: AppendNotifications;
+  private closing?: Promise<void>;
 
   private constructor(options: PostgresEventStoreOptions) {
     this.schema = options.schema ?? 'event_store';
@@ -61,6 +63,8 @@ export class PostgresEventStore implements EventStore {
     events: readonly NewEvent[],
     options: AppendOptions = {},
   ): Promise<AppendResult> {
+    // Before anything is sent: JSON that jsonb would refuse or change is refused as the port says.
+    assertAppendable(streamName, events);
     const expected = options.expectedRevision ?? 'any';
     try {
       const { rows } = await this.pool.query<{ next_revision: string; last_position: string }>(
@@ -136,9 +140,13 @@ export class PostgresEventStore implements EventStore {
     );
   }
 
-  async close(): Promise<void> {
-    await this.notifications.close();
-    await this.pool.end();
+  /** Idempotent: every call waits for the same shutdown. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await this.notifications.close();
+      await this.pool.end();
+    })();
+    return this.closing;
   }
 
   private async migrate(): Promise<void> {

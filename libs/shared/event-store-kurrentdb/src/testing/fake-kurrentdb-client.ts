@@ -7,99 +7,181 @@ import {
   type AppendResult,
   type AppendToStreamOptions,
   BACKWARDS,
+  DeadlineExceededError,
   END,
   type EventData,
-  type EventType,
   type Filter,
-  type JSONType,
-  type MetadataType,
-  NO_STREAM,
+  MaxAppendSizeExceededError,
   type ReadAllOptions,
-  type ReadPosition,
   type ReadStreamOptions,
   type ResolvedEvent,
   START,
-  STREAM_EXISTS,
+  StreamDeletedError,
   StreamNotFoundError,
   type SubscribeToAllOptions,
-  WrongExpectedVersionError,
+  UnavailableError,
 } from '@kurrent/kurrentdb-client';
 import type { KurrentDbClient } from '../kurrentdb-client';
-
-interface Stored {
-  streamId: string;
-  id: string;
-  type: string;
-  revision: bigint;
-  position: bigint;
-  created: Date;
-  data: unknown;
-  metadata: unknown;
-}
+import {
+  type Stored,
+  checkCommit,
+  isAfter,
+  isAtOrAfter,
+  passes,
+  resolve,
+  roundTrip,
+  settle,
+} from './fake-log';
 
 interface Subscriber {
   stream: PassThrough;
   filter?: Filter;
 }
 
+/** What an injected failure does to a call. */
+export type Fault =
+  /** Rejects with this error; an append writes nothing. */
+  | { error: Error; afterWriting?: false }
+  /** Writes the append, then rejects with this error: the caller cannot know it was written. */
+  | { error: Error; afterWriting: true }
+  /** Never answers (a dropped write without a deadline); an append writes nothing. */
+  | { hang: true };
+
+type Operation = 'append' | 'readStream' | 'readAll' | 'subscribe';
+
+export interface FakeKurrentDbOptions {
+  /** The server's MaxAppendSize: bytes of one append's data and metadata; default unlimited. */
+  maxAppendSize?: number;
+  /** How many recent event ids the server's weak (`any`) idempotency check remembers; default 1,000. */
+  recentIds?: number;
+}
+
 /**
- * The client over an in-memory log, behaving as the server does where the
- * adapter relies on it, and no better: positions with gaps; `$all` holding
- * system events between ours; reads of `$all` starting AT the position given;
- * no idempotency by event id; failures as the client's error classes. Unlike
- * the server, subscriptions also start AT the position given, and report
- * failures with a bare 'error' event as the client does, so the adapter's own
- * guards are exercised.
+ * The client over an in-memory log, behaving as the server and the client do
+ * where the adapter relies on them, and no better:
+ *
+ * - positions with gaps, and `$all` holding system events between ours;
+ * - reads of `$all` start AT the position given; subscriptions AFTER it;
+ * - idempotency as the server's: with an exact revision or `no_stream`, a
+ *   batch whose ids are exactly the events after that revision is answered
+ *   as done (without a position, the worst the server does); with `any` or
+ *   `stream_exists` only from a bounded cache of recent ids, and a batch
+ *   whose first id is new is written whole, duplicates included; a partial
+ *   repeat is a WrongExpectedVersion; ids in other streams are not looked at;
+ * - data that JSON.stringify rejects (a BigInt) leaves the append pending for
+ *   ever, as the client's serialisation inside a promise does;
+ * - a tombstoned stream is refused with StreamDeletedError, an append larger
+ *   than `maxAppendSize` with MaxAppendSizeExceededError;
+ * - failures as the client's error classes, subscription failures as a bare
+ *   'error' event on the subscription (as the client reports them);
+ * - injected faults (`failNext`), subscription drops (`dropSubscriptions`)
+ *   and refusals (`refuseSubscriptions`).
  */
 export class FakeKurrentDbClient implements KurrentDbClient {
   readonly calls = {
+    append: [] as { streamName: string; options: AppendToStreamOptions }[],
+    readStream: [] as { streamName: string; options: ReadStreamOptions }[],
     readAll: [] as ReadAllOptions[],
     subscribeToAll: [] as SubscribeToAllOptions[],
   };
+  /** Appends whose data the "client" could not serialise: pending for ever. */
+  unsettledAppends = 0;
+  closed = false;
   private readonly log: Stored[] = [];
   private readonly streams = new Map<string, Stored[]>();
+  private readonly tombstoned = new Set<string>();
+  /** The server's cache for weak idempotency checks: id to event, most recent last. */
+  private readonly recent = new Map<string, Stored>();
+  private readonly faults: { operation: Operation; stream?: string; fault: Fault }[] = [];
   private readonly subscribers = new Set<Subscriber>();
+  private refusals: Error[] = [];
   private nextPosition = 4_096n;
+
+  constructor(private readonly options: FakeKurrentDbOptions = {}) {}
+
+  /**
+   * The next call of `operation` (on `stream`, when given: appends and stream
+   * reads) fails as `fault` says. Faults queue up in order.
+   */
+  failNext(operation: Operation, fault: Fault, stream?: string): void {
+    this.faults.push({ operation, stream, fault });
+  }
+
+  /** Fails every open subscription as a dropped connection does, or ends it (`null`) as a server may. */
+  dropSubscriptions(
+    error: Error | null = new UnavailableError(undefined, 'connection lost'),
+  ): void {
+    for (const subscriber of [...this.subscribers]) {
+      this.subscribers.delete(subscriber);
+      if (error) {
+        subscriber.stream.emit('error', error);
+      } else {
+        subscriber.stream.end();
+      }
+    }
+  }
+
+  /** The next `errors.length` subscriptions fail as soon as they start. */
+  refuseSubscriptions(...errors: Error[]): void {
+    this.refusals.push(...errors);
+  }
+
+  /** Deletes a stream for good, as `tombstoneStream` does. */
+  tombstone(streamName: string): void {
+    this.tombstoned.add(streamName);
+  }
+
+  get openSubscriptions(): number {
+    return this.subscribers.size;
+  }
+
+  /** Every event of a stream as stored, system streams included (for assertions). */
+  stored(streamName: string): readonly { id: string; type: string; data: unknown }[] {
+    return this.streams.get(streamName) ?? [];
+  }
 
   appendToStream(
     streamName: string,
-    events: EventData | EventData[],
+    events: EventData[],
     options: AppendToStreamOptions = {},
   ): Promise<AppendResult> {
-    const current = this.streams.get(streamName)?.at(-1)?.revision;
-    const state = options.streamState ?? ANY;
-    const accepted =
-      state === ANY ||
-      (state === NO_STREAM && current === undefined) ||
-      (state === STREAM_EXISTS && current !== undefined) ||
-      state === current;
-    if (!accepted) {
-      return Promise.reject(
-        new WrongExpectedVersionError(undefined, {
-          streamName,
-          expected: state,
-          current: current ?? NO_STREAM,
-        }),
-      );
+    this.assertOpen();
+    this.calls.append.push({ streamName, options });
+    let payloads: { data: unknown; metadata: unknown }[];
+    try {
+      // The client serialises here, inside a promise that a throw leaves pending.
+      payloads = events.map((event) => ({
+        data: roundTrip(event.data),
+        metadata: roundTrip(event.metadata),
+      }));
+    } catch {
+      this.unsettledAppends++;
+      return new Promise<never>(() => undefined);
     }
-    const written = (Array.isArray(events) ? events : [events]).map((event) =>
-      this.write(streamName, event.type, event.id, event.data, event.metadata),
-    );
-    // The server's own bookkeeping lands between appends.
-    this.write(`$$${streamName}`, '$metadata', randomUUID(), {}, undefined);
-    const last = written.at(-1)!;
-    return Promise.resolve({
-      success: true,
-      nextExpectedRevision: last.revision,
-      position: { commit: last.position, prepare: last.position },
+    const fault = this.takeFault('append', streamName);
+    if (fault && 'hang' in fault) {
+      return new Promise<never>(() => undefined);
+    }
+    if (fault && !fault.afterWriting) {
+      return Promise.reject(fault.error);
+    }
+    return settle(() => {
+      const result = this.append(streamName, events, payloads, options.streamState ?? ANY);
+      if (fault) {
+        throw fault.error;
+      }
+      return result;
     });
   }
 
-  readStream<KnownEventType extends EventType = EventType>(
-    streamName: string,
-    options: ReadStreamOptions = {},
-  ): AsyncIterableIterator<ResolvedEvent<KnownEventType>> {
-    return iterate(() => {
+  readStream(streamName: string, options: ReadStreamOptions = {}): Promise<ResolvedEvent[]> {
+    return settle(() => {
+      this.assertOpen();
+      this.calls.readStream.push({ streamName, options });
+      this.throwFault('readStream', streamName);
+      if (this.tombstoned.has(streamName)) {
+        throw StreamDeletedError.fromStreamName(streamName);
+      }
       const stream = this.streams.get(streamName);
       if (!stream) {
         throw new StreamNotFoundError(undefined, streamName);
@@ -115,12 +197,14 @@ export class FakeKurrentDbClient implements KurrentDbClient {
           : (from === START) !== backwards,
       );
       return selected.slice(0, Number(options.maxCount ?? Number.MAX_SAFE_INTEGER)).map(resolve);
-    }) as AsyncIterableIterator<ResolvedEvent<KnownEventType>>;
+    });
   }
 
-  readAll(options: ReadAllOptions = {}): AsyncIterableIterator<AllStreamResolvedEvent> {
-    this.calls.readAll.push(options);
-    return iterate(() => {
+  readAll(options: ReadAllOptions = {}): Promise<AllStreamResolvedEvent[]> {
+    return settle(() => {
+      this.assertOpen();
+      this.calls.readAll.push(options);
+      this.throwFault('readAll');
       if (options.direction === BACKWARDS) {
         throw new Error('the fake reads $all forwards only');
       }
@@ -133,39 +217,91 @@ export class FakeKurrentDbClient implements KurrentDbClient {
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllStreamSubscription {
+    this.assertOpen();
     this.calls.subscribeToAll.push(options);
     const subscriber: Subscriber = {
       stream: new PassThrough({ objectMode: true }),
       filter: options.filter,
     };
-    for (const event of this.log) {
-      if (isAtOrAfter(event, options.fromPosition ?? START) && passes(event, options.filter)) {
-        subscriber.stream.write(resolve(event));
-      }
-    }
-    this.subscribers.add(subscriber);
     const unsubscribe = (): Promise<void> => {
       this.subscribers.delete(subscriber);
       return Promise.resolve();
     };
-    return Object.assign(subscriber.stream, { unsubscribe });
-  }
-
-  /** Fails every open subscription, as a dropped connection would. */
-  failSubscriptions(error: Error): void {
-    for (const subscriber of this.subscribers) {
-      subscriber.stream.emit('error', error);
+    const subscription = Object.assign(subscriber.stream, {
+      unsubscribe,
+    }) as unknown as AllStreamSubscription;
+    const refusal = this.refusals.shift() ?? this.takeFault('subscribe');
+    if (refusal) {
+      const error = refusal instanceof Error ? refusal : 'error' in refusal ? refusal.error : null;
+      // As the client: the failure arrives after the call, as an event.
+      setImmediate(() => error && subscriber.stream.emit('error', error));
+      return subscription;
     }
+    // The server starts after the position given: exclusive.
+    for (const event of this.log) {
+      if (isAfter(event, options.fromPosition ?? START) && passes(event, options.filter)) {
+        subscriber.stream.write(resolve(event));
+      }
+    }
+    this.subscribers.add(subscriber);
+    return subscription;
   }
 
-  get openSubscriptions(): number {
-    return this.subscribers.size;
-  }
-
-  dispose = (): Promise<void> => {
+  close(): Promise<void> {
+    this.closed = true;
+    for (const subscriber of this.subscribers) {
+      subscriber.stream.end();
+    }
     this.subscribers.clear();
     return Promise.resolve();
-  };
+  }
+
+  /** The server's commit check (IndexWriter.CheckCommit), then the write. */
+  private append(
+    streamName: string,
+    events: EventData[],
+    payloads: { data: unknown; metadata: unknown }[],
+    state: AppendToStreamOptions['streamState'] & {},
+  ): AppendResult {
+    if (this.tombstoned.has(streamName)) {
+      throw StreamDeletedError.fromStreamName(streamName);
+    }
+    const size = payloads.reduce(
+      (total, payload) =>
+        total + JSON.stringify(payload.data).length + JSON.stringify(payload.metadata ?? '').length,
+      0,
+    );
+    if (this.options.maxAppendSize !== undefined && size > this.options.maxAppendSize) {
+      throw MaxAppendSizeExceededError.fromMaxAppendSize(this.options.maxAppendSize);
+    }
+    const decision = checkCommit(
+      this.streams.get(streamName) ?? [],
+      this.recent,
+      streamName,
+      events.map((event) => event.id.toLowerCase()),
+      state,
+    );
+    if (decision) {
+      return decision; // recognised as a repeat: nothing written
+    }
+    const written = events.map((event, index) =>
+      this.write(
+        streamName,
+        event.type,
+        event.id,
+        payloads[index]!.data,
+        payloads[index]!.metadata,
+      ),
+    );
+    // The server's own bookkeeping lands between appends.
+    this.write(`$$${streamName}`, '$metadata', randomUUID(), {}, undefined);
+    const last = written.at(-1)!;
+    return {
+      success: true,
+      nextExpectedRevision: last.revision,
+      position: { commit: last.position, prepare: last.position },
+    };
+  }
 
   private write(
     streamId: string,
@@ -180,16 +316,21 @@ export class FakeKurrentDbClient implements KurrentDbClient {
     this.nextPosition += 137n + BigInt(this.log.length % 7);
     const event: Stored = {
       streamId,
-      id,
+      id: id.toLowerCase(),
       type,
       revision: BigInt(stream.length),
       position: this.nextPosition,
       created: new Date(),
-      data: roundTrip(data),
-      metadata: roundTrip(metadata),
+      data,
+      metadata,
     };
     stream.push(event);
     this.log.push(event);
+    this.recent.delete(event.id);
+    this.recent.set(event.id, event);
+    while (this.recent.size > (this.options.recentIds ?? 1_000)) {
+      this.recent.delete(this.recent.keys().next().value!);
+    }
     for (const subscriber of this.subscribers) {
       if (passes(event, subscriber.filter) && !subscriber.stream.destroyed) {
         subscriber.stream.write(resolve(event));
@@ -197,46 +338,28 @@ export class FakeKurrentDbClient implements KurrentDbClient {
     }
     return event;
   }
-}
 
-async function* iterate<T>(select: () => T[]): AsyncGenerator<T> {
-  // Like the client, a read fails when iterated, not when asked for.
-  await Promise.resolve();
-  yield* select();
-}
-
-function isAtOrAfter(event: Stored, from: ReadPosition): boolean {
-  return from === START || (from !== END && event.position >= from.commit);
-}
-
-function passes(event: Stored, filter: Filter | undefined): boolean {
-  if (!filter) {
-    return true;
+  private takeFault(operation: Operation, stream?: string): Fault | undefined {
+    const index = this.faults.findIndex(
+      (entry) =>
+        entry.operation === operation && (entry.stream === undefined || entry.stream === stream),
+    );
+    return index < 0 ? undefined : this.faults.splice(index, 1)[0]!.fault;
   }
-  const value = filter.filterOn === 'streamName' ? event.streamId : event.type;
-  return 'prefixes' in filter
-    ? filter.prefixes.some((prefix) => value.startsWith(prefix))
-    : new RegExp(filter.regex).test(value);
-}
 
-function roundTrip(value: unknown): unknown {
-  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
-}
+  private throwFault(operation: Operation, stream?: string): void {
+    const fault = this.takeFault(operation, stream);
+    if (fault && 'error' in fault) {
+      throw fault.error;
+    }
+    if (fault) {
+      throw new DeadlineExceededError(undefined, 'the fake does not hang reads');
+    }
+  }
 
-function resolve(event: Stored): AllStreamResolvedEvent {
-  const position = { commit: event.position, prepare: event.position };
-  return {
-    event: {
-      streamId: event.streamId,
-      id: event.id,
-      isJson: true,
-      revision: event.revision,
-      type: event.type,
-      created: event.created,
-      data: event.data as JSONType,
-      metadata: event.metadata as MetadataType | undefined,
-      position,
-    },
-    commitPosition: event.position,
-  };
+  private assertOpen(): void {
+    if (this.closed) {
+      throw new Error('the fake client is closed');
+    }
+  }
 }

@@ -1,14 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { EventStoreError, WrongExpectedRevisionError } from '../errors';
+import { WrongExpectedRevisionError } from '../errors';
 import type { EventStore } from '../event-store';
 import { collect } from './collect';
+import { describeAppendValidationContract } from './contract-append-validation';
+import type { ContractContext } from './contract-context';
+import { describeFailureContract } from './contract-failures';
+import { describeIdempotencyContract } from './contract-idempotency';
 import { fixedMetadata, someEvents, uniquePrefix } from './event-fixtures';
 
 /** How the contract suite gets an adapter; `unavailable` skips every test, saying why. */
 export interface EventStoreContractSetup {
   unavailable?: string;
+  /** May be called more than once: each store is destroyed once. */
   create(): Promise<EventStore>;
   destroy(store: EventStore): Promise<void>;
+  /**
+   * Breaks every connection the store has to its log (as a server restart or
+   * a network failure would), for the test that subscriptions survive it.
+   * Absent: that test is skipped, saying why.
+   */
+  disrupt?(store: EventStore): Promise<void>;
 }
 
 /**
@@ -18,10 +29,15 @@ export interface EventStoreContractSetup {
 export function describeEventStoreContract(adapter: string, setup: EventStoreContractSetup): void {
   describe(`EventStore contract: ${adapter}`, () => {
     let store: EventStore;
-    const test = (name: string, body: () => Promise<void>, timeoutMs?: number): void => {
-      if (setup.unavailable) {
+    const test = (
+      name: string,
+      body: () => Promise<void>,
+      timeoutMs?: number,
+      unavailable = setup.unavailable,
+    ): void => {
+      if (unavailable) {
         // The reason is part of the name, so the run's summary of skipped tests says why.
-        it.skip(`${name} [skipped: ${setup.unavailable}]`, body, timeoutMs);
+        it.skip(`${name} [skipped: ${unavailable}]`, body, timeoutMs);
       } else {
         it(name, body, timeoutMs);
       }
@@ -38,6 +54,8 @@ export function describeEventStoreContract(adapter: string, setup: EventStoreCon
         await setup.destroy(store);
       }
     });
+
+    const context: ContractContext = { setup, test, store: () => store };
 
     describe('appending and reading a stream', () => {
       test('records events with revisions from 0, their ids, types, data and metadata', async () => {
@@ -135,39 +153,8 @@ export function describeEventStoreContract(adapter: string, setup: EventStoreCon
       });
     });
 
-    describe('idempotency by event id', () => {
-      test('appending the same events again returns the first result and records nothing new', async () => {
-        const stream = `${uniquePrefix('Idem')}-1`;
-        const events = someEvents(3);
-        const first = await store.appendToStream(stream, events, { expectedRevision: 'no_stream' });
-        const again = await store.appendToStream(stream, events, { expectedRevision: 'no_stream' });
-        expect(again).toEqual(first);
-        const anyAgain = await store.appendToStream(stream, events, { expectedRevision: 'any' });
-        expect(anyAgain).toEqual(first);
-        expect(await store.readStream(stream)).toHaveLength(3);
-      });
-
-      test('a retried append after later writes is still recognised', async () => {
-        const stream = `${uniquePrefix('IdemLater')}-1`;
-        const events = someEvents(2);
-        const first = await store.appendToStream(stream, events, { expectedRevision: 'no_stream' });
-        await store.appendToStream(stream, someEvents(1), { expectedRevision: 1n });
-        expect(
-          await store.appendToStream(stream, events, { expectedRevision: 'no_stream' }),
-        ).toEqual(first);
-        expect(await store.readStream(stream)).toHaveLength(3);
-      });
-
-      test('refuses an append that repeats only some recorded events', async () => {
-        const stream = `${uniquePrefix('IdemPart')}-1`;
-        const events = someEvents(2);
-        await store.appendToStream(stream, events, { expectedRevision: 'no_stream' });
-        await expect(
-          store.appendToStream(stream, [events[1]!, ...someEvents(1)], { expectedRevision: 'any' }),
-        ).rejects.toBeInstanceOf(EventStoreError);
-        expect(await store.readStream(stream)).toHaveLength(2);
-      });
-    });
+    describeIdempotencyContract(context);
+    describeAppendValidationContract(context);
 
     describe('concurrency', () => {
       test('8 writers racing for one revision: exactly one wins, the others see the winner', async () => {
@@ -318,5 +305,7 @@ export function describeEventStoreContract(adapter: string, setup: EventStoreCon
         }
       });
     });
+
+    describeFailureContract(context);
   });
 }
