@@ -8,7 +8,15 @@ import type { GlobalLogPage } from './global-log-page';
  */
 const POLL_INTERVAL_MS = 250;
 
-/** Historic events page by page, then live ones as appends are notified. */
+/**
+ * Historic events page by page, then live ones as appends are notified.
+ *
+ * A failed read (PostgreSQL restarting, a dropped connection) ends the
+ * subscription with that error rather than being retried here: the reader
+ * knows what it has durably applied and resumes from there (ProjectionRunner
+ * does, with backoff). A lost LISTEN connection is not an error: reads go on
+ * at the polling interval while it reconnects.
+ */
 export class PostgresSubscription implements EventSubscription {
   private closed = false;
   private wake?: () => void;

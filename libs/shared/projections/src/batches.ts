@@ -26,12 +26,11 @@ export class Batcher<T> {
     while (batch.length < this.maxSize) {
       const next = this.iterator.next();
       const ready = await Promise.race([next, setImmediate(IDLE)]);
-      if (ready === IDLE) {
+      if (ready === IDLE || ready.done) {
         this.pending = next;
-        break;
-      }
-      if (ready.done) {
-        this.pending = next;
+        // A batcher abandoned after a failure must not leave an unhandled rejection behind;
+        // a later next() still receives it.
+        next.catch(() => undefined);
         break;
       }
       batch.push(ready.value);

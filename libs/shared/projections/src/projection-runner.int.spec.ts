@@ -7,6 +7,7 @@ import { type TestDatabase, createTestDatabase, expectEventually } from '@leadra
 import { DataSource } from 'typeorm';
 import { BEGINNING } from './checkpoint-store';
 import { ProjectionRunner } from './projection-runner';
+import { RecordingLogger } from './testing/recording-logger';
 import { StreamActivityProjection } from './testing/stream-activity.projection';
 
 const STREAMS = 100;
@@ -169,10 +170,16 @@ describe(ProjectionRunner.name, () => {
         return projection.apply(...args);
       },
     });
-    const runner = new ProjectionRunner(store, dataSource, poisoned, { schema, batchSize: 1 });
+    const logger = new RecordingLogger();
+    const runner = new ProjectionRunner(store, dataSource, poisoned, {
+      schema,
+      batchSize: 1,
+      logger,
+    });
     await runner.start();
     await expect(runner.waitFor(lastPosition)).rejects.toThrow('cannot apply activity-7@3');
     expect(runner.failure).toBeInstanceOf(Error);
+    expect(logger.errors).toEqual([runner.failure!.message]);
     const poisonEvent = (
       await store.readStream('activity-7', { fromRevision: 3n, maxCount: 1 })
     )[0]!;

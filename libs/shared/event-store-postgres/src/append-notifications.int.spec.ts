@@ -1,0 +1,115 @@
+import {
+  TcpProxy,
+  type TestDatabase,
+  createTestDatabase,
+  expectEventually,
+} from '@leadrail/testing';
+import { Client } from 'pg';
+import { AppendNotifications } from './append-notifications';
+
+const CHANNEL = 'listener_test_appended';
+
+/** The LISTEN connection survives what a PostgreSQL restart does to it. */
+describe(AppendNotifications.name, () => {
+  let database: TestDatabase;
+  let admin: Client;
+  const closing: (() => Promise<void>)[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase('append-notifications');
+    admin = new Client({ connectionString: database.url });
+    await admin.connect();
+  });
+
+  afterEach(async () => {
+    for (const close of closing.splice(0)) {
+      await close();
+    }
+  });
+
+  afterAll(async () => {
+    await admin?.end();
+    await database?.drop();
+  });
+
+  /** Notifications open on `url`, and how many times its listener was called. */
+  async function listening(url: string) {
+    const notifications = new AppendNotifications({ connectionString: url }, CHANNEL);
+    closing.push(() => notifications.close());
+    const calls = { count: 0 };
+    await notifications.add(() => {
+      calls.count += 1;
+    });
+    return { notifications, calls };
+  }
+
+  async function listenerPids(): Promise<number[]> {
+    const { rows } = await admin.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity
+        WHERE datname = current_database() AND application_name = 'leadrail-append-listener'`,
+    );
+    return rows.map((row) => row.pid);
+  }
+
+  /** Notifies until the listener has been called again: a NOTIFY is only heard by a live LISTEN. */
+  async function expectHeard(calls: { count: number }): Promise<void> {
+    const before = calls.count;
+    await expectEventually(async () => {
+      await admin.query('SELECT pg_notify($1, $2)', [CHANNEL, '']);
+      expect(calls.count).toBeGreaterThan(before);
+    });
+  }
+
+  it('listens again after its backend is terminated, and wakes its listeners', async () => {
+    const { notifications, calls } = await listening(database.url);
+    await expectHeard(calls);
+    const [first] = await listenerPids();
+    expect(first).toBeDefined();
+
+    const beforeLoss = calls.count;
+    await admin.query('SELECT pg_terminate_backend($1)', [first]);
+    // Woken at once on the loss (appends may have been missed), then again once back.
+    await expectEventually(() => expect(calls.count).toBeGreaterThan(beforeLoss));
+    await expectEventually(async () => {
+      const pids = await listenerPids();
+      expect(pids).toHaveLength(1);
+      expect(pids[0]).not.toBe(first);
+    });
+    expect(notifications.isListening).toBe(true);
+    await expectHeard(calls);
+  });
+
+  it('keeps reconnecting, with backoff, while the server cannot be reached', async () => {
+    const proxy = await TcpProxy.forUrl(database.url);
+    closing.push(() => proxy.close());
+    const { notifications, calls } = await listening(proxy.urlFor(database.url));
+    await expectHeard(calls);
+
+    proxy.cut();
+    await expectEventually(() => expect(notifications.isListening).toBe(false));
+    // Several reconnection attempts fail meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(notifications.isListening).toBe(false);
+
+    proxy.restore();
+    await expectEventually(() => expect(notifications.isListening).toBe(true), {
+      timeoutMs: 15_000,
+    });
+    await expectHeard(calls);
+  });
+
+  it('leaves no connection behind once closed, even while reconnecting', async () => {
+    const proxy = await TcpProxy.forUrl(database.url);
+    closing.push(() => proxy.close());
+    const { notifications } = await listening(proxy.urlFor(database.url));
+    expect(notifications.isListening).toBe(true);
+    proxy.cut();
+    await expectEventually(() => expect(notifications.isListening).toBe(false));
+
+    await notifications.close();
+    proxy.restore();
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(notifications.isListening).toBe(false);
+    expect(await listenerPids()).toEqual([]);
+  });
+});
