@@ -3,8 +3,9 @@
  * one real PostgreSQL server for the whole run (started here unless
  * KAFKA_BROKERS / DATABASE_URL name existing ones), then a one-line summary.
  *
- * Phases: unit and integration tests in parallel, then the chaos tests (which
- * kill and restart the broker) alone. Extra arguments go to jest.
+ * Phases: unit and integration tests in parallel, then the end-to-end tests
+ * (all six services as processes) and the chaos tests (which kill and restart
+ * the broker) alone, one file at a time. Extra arguments go to jest.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -39,7 +40,8 @@ async function main(): Promise<number> {
   try {
     const phases = [
       runJest('main', ['--selectProjects', 'unit', 'int'], env),
-      runJest('chaos', ['--selectProjects', 'chaos', '--runInBand'], env),
+      // Whole-system and disruptive tests want the machine (and the broker) to themselves.
+      runJest('chaos', ['--selectProjects', 'e2e', 'chaos', '--runInBand'], env),
     ];
     const totals = phases.reduce(
       (sum, phase) => ({

@@ -3,6 +3,7 @@ import { chownSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync }
 import { arch, platform, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { findFreePort } from './free-port';
+import { isProcessAlive } from './processes';
 
 /** Everything needed to find or stop the embedded server from any process. */
 export interface PostgresState {
@@ -88,8 +89,9 @@ export async function startEmbeddedPostgres(options: StartPostgresOptions): Prom
   };
 }
 
+/** Stops the server (fast: connections are closed, work rolled back); no-op when it is not running. */
 export function stopEmbeddedPostgres(state: PostgresState): void {
-  if (!existsSync(join(state.dataDir, 'postmaster.pid'))) {
+  if (!isEmbeddedPostgresRunning(state)) {
     return;
   }
   run(
@@ -97,6 +99,25 @@ export function stopEmbeddedPostgres(state: PostgresState): void {
     ['stop', '-D', state.dataDir, '-m', 'fast', '-w', '-t', '60'],
     serverOwner(),
   );
+}
+
+/**
+ * True when the server of this data folder runs: its postmaster.pid names a
+ * live process. The file alone is not enough: a killed server leaves it behind.
+ */
+export function isEmbeddedPostgresRunning(state: PostgresState): boolean {
+  const pid = postmasterPid(state.dataDir);
+  return pid !== undefined && isProcessAlive(pid);
+}
+
+/** The server's PID from the first line of postmaster.pid, when there is one. */
+export function postmasterPid(dataDir: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 interface Owner {

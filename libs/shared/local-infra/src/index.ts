@@ -5,3 +5,5 @@ export * from './kafka-jars';
 export * from './local-stack';
 export * from './processes';
 export * from './wait-until';
+export * from './postgres-restart';
+export * from './services';

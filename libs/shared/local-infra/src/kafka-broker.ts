@@ -4,7 +4,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findFreePort } from './free-port';
 import { ensureKafkaJars } from './kafka-jars';
-import { isProcessAlive, requireCommand, spawnDetached, stopProcess } from './processes';
+import {
+  commandLineOf,
+  isProcessAlive,
+  requireCommand,
+  spawnDetached,
+  stopProcess,
+} from './processes';
 import { waitUntil } from './wait-until';
 
 /** Everything needed to find, restart or stop a broker from any process. */
@@ -65,14 +71,30 @@ export async function restartKafkaBroker(
   state: KafkaBrokerState,
   startTimeoutMs = 60_000,
 ): Promise<KafkaBrokerState> {
-  if (isProcessAlive(state.pid)) {
+  if (isKafkaBrokerRunning(state)) {
     return state;
   }
   return launch(state, startTimeoutMs);
 }
 
+/** Stops the broker (SIGTERM: a controlled shutdown; SIGKILL after 20 s); no-op when it is not running. */
 export async function stopKafkaBroker(state: KafkaBrokerState): Promise<void> {
-  await stopProcess(state.pid);
+  if (isKafkaBrokerRunning(state)) {
+    await stopProcess(state.pid);
+  }
+}
+
+/**
+ * True when the recorded PID is alive and is this broker: after a reboot the
+ * PID may belong to another process, which must be neither reused nor killed.
+ */
+export function isKafkaBrokerRunning(state: KafkaBrokerState): boolean {
+  if (!isProcessAlive(state.pid)) {
+    return false;
+  }
+  // Without /proc (not Linux) the command line is unknown: trust the PID.
+  const commandLine = commandLineOf(state.pid);
+  return commandLine === '' || commandLine.includes(state.configFile);
 }
 
 async function launch(state: KafkaBrokerState, timeoutMs: number): Promise<KafkaBrokerState> {

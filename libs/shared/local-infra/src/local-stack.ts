@@ -4,11 +4,17 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
   KafkaBrokerState,
+  isKafkaBrokerRunning,
   restartKafkaBroker,
   startKafkaBroker,
   stopKafkaBroker,
 } from './kafka-broker';
-import { PostgresState, startEmbeddedPostgres, stopEmbeddedPostgres } from './embedded-postgres';
+import {
+  PostgresState,
+  isEmbeddedPostgresRunning,
+  startEmbeddedPostgres,
+  stopEmbeddedPostgres,
+} from './embedded-postgres';
 import { isProcessAlive } from './processes';
 
 /**
@@ -43,29 +49,47 @@ function writeStackState(stateDir: string, state: LocalStackState): void {
   writeFileSync(join(stateDir, STATE_FILE), `${JSON.stringify(state, null, 2)}\n`);
 }
 
+/** The parts of the stack one bringUpLocalStack call started: the parts it may stop again. */
+export interface StartedParts {
+  postgres?: PostgresState;
+  kafka?: KafkaBrokerState;
+}
+
+/** What runs where, and which of it this call started. */
+export interface LocalStackUp {
+  state: LocalStackState;
+  started: StartedParts;
+}
+
 /**
  * Brings up PostgreSQL and Kafka unless the environment already names them.
  * Idempotent: a stack whose processes are still alive is reused.
  */
 export async function upLocalStack(options: LocalStackOptions): Promise<LocalStackState> {
+  return (await bringUpLocalStack(options)).state;
+}
+
+/**
+ * upLocalStack, part by part: a part the environment names (DATABASE_URL,
+ * KAFKA_BROKERS) is neither started nor resumed; a recorded part that still
+ * runs (`npm run infra:up`) is reused; a recorded part that stopped resumes on
+ * its ports with its data; a missing part is started. Reports what it
+ * started, so that `npm start` stops exactly that when it ends.
+ */
+export async function bringUpLocalStack(options: LocalStackOptions): Promise<LocalStackUp> {
   const env = options.env ?? process.env;
-  const existing = readStackState(options.stateDir);
-  if (existing) {
-    return isLocalStackRunning(existing) ? existing : resume(options.stateDir, existing);
-  }
   const wanted = new Set(options.only ?? ['postgres', 'kafka']);
-  const postgres =
-    env.DATABASE_URL || !wanted.has('postgres')
-      ? undefined
-      : await startEmbeddedPostgres({ dir: postgresDir(options.stateDir) });
+  const recorded = readStackState(options.stateDir);
+  const started: StartedParts = {};
   try {
+    const postgres =
+      env.DATABASE_URL || !wanted.has('postgres')
+        ? recorded?.postgres
+        : await upPostgres(options.stateDir, recorded?.postgres, started);
     const kafka =
       env.KAFKA_BROKERS || !wanted.has('kafka')
-        ? undefined
-        : await startKafkaBroker({
-            workspaceRoot: options.workspaceRoot,
-            dir: join(options.stateDir, 'kafka'),
-          });
+        ? recorded?.kafka
+        : await upKafka(options, recorded?.kafka, started);
     const state: LocalStackState = {
       databaseUrl: env.DATABASE_URL ?? postgres?.url ?? '',
       kafkaBrokers: env.KAFKA_BROKERS ?? kafka?.brokers ?? '',
@@ -73,27 +97,54 @@ export async function upLocalStack(options: LocalStackOptions): Promise<LocalSta
       kafka,
     };
     writeStackState(options.stateDir, state);
-    return state;
+    return { state, started };
   } catch (error) {
-    if (postgres) {
-      stopEmbeddedPostgres(postgres);
-    }
+    await stopStartedParts(started);
     throw error;
   }
 }
 
-/** Starts a stopped stack again on its recorded ports, with its data. */
-async function resume(stateDir: string, state: LocalStackState): Promise<LocalStackState> {
-  const postgres = state.postgres
-    ? await startEmbeddedPostgres({
-        dir: resolve(state.postgres.dataDir, '..'),
-        port: state.postgres.port,
-      })
-    : undefined;
-  const kafka = state.kafka ? await restartKafkaBroker(state.kafka) : undefined;
-  const resumed = { ...state, postgres, kafka };
-  writeStackState(stateDir, resumed);
-  return resumed;
+async function upPostgres(
+  stateDir: string,
+  recorded: PostgresState | undefined,
+  started: StartedParts,
+): Promise<PostgresState> {
+  if (recorded && isEmbeddedPostgresRunning(recorded)) {
+    return recorded;
+  }
+  started.postgres = await startEmbeddedPostgres(
+    recorded
+      ? { dir: resolve(recorded.dataDir, '..'), port: recorded.port }
+      : { dir: postgresDir(stateDir) },
+  );
+  return started.postgres;
+}
+
+async function upKafka(
+  options: LocalStackOptions,
+  recorded: KafkaBrokerState | undefined,
+  started: StartedParts,
+): Promise<KafkaBrokerState> {
+  if (recorded && isKafkaBrokerRunning(recorded)) {
+    return recorded;
+  }
+  started.kafka = recorded
+    ? await restartKafkaBroker(recorded)
+    : await startKafkaBroker({
+        workspaceRoot: options.workspaceRoot,
+        dir: join(options.stateDir, 'kafka'),
+      });
+  return started.kafka;
+}
+
+/** Stops what one bringUpLocalStack call started, keeping the data: Kafka first, then PostgreSQL. */
+export async function stopStartedParts(started: StartedParts): Promise<void> {
+  if (started.kafka) {
+    await stopKafkaBroker(started.kafka);
+  }
+  if (started.postgres) {
+    stopEmbeddedPostgres(started.postgres);
+  }
 }
 
 /** Stops what upLocalStack started, keeping its data for the next `up`; `purge` deletes it. */
@@ -139,9 +190,8 @@ function requireLocalKafka(stateDir: string): KafkaBrokerState {
 }
 
 export function isLocalStackRunning(state: LocalStackState): boolean {
-  const kafkaAlive = !state.kafka || isProcessAlive(state.kafka.pid);
-  const postgresAlive =
-    !state.postgres || existsSync(join(state.postgres.dataDir, 'postmaster.pid'));
+  const kafkaAlive = !state.kafka || isKafkaBrokerRunning(state.kafka);
+  const postgresAlive = !state.postgres || isEmbeddedPostgresRunning(state.postgres);
   return kafkaAlive && postgresAlive;
 }
 

@@ -18,6 +18,15 @@ export function isProcessAlive(pid: number): boolean {
   }
 }
 
+/** The process's command line, arguments separated by spaces ('' when it cannot be read). */
+export function commandLineOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+  } catch {
+    return '';
+  }
+}
+
 /**
  * Starts a long-lived server process detached from the caller, with its output
  * in a log file, so it outlives the script (or Jest worker) that started it and

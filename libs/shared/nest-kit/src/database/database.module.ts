@@ -1,17 +1,29 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CreateInbox1764000000000 } from '@leadrail/messaging';
+import { isTransientError } from '@leadrail/projections';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ServiceConfig } from '../config/service-config';
+import { retryWithBackoff } from '../service/retry-with-backoff';
 import { ServiceDefinition } from '../service/service-definition';
+import type { StartupContext } from '../service/startup-context';
 
 /**
  * The service's own schema in PostgreSQL, migrated at start-up. No
  * `synchronize`: every change to a table is an explicit migration.
+ *
+ * A database that is unreachable or still starting is waited for (one warn
+ * line per retry through `startup`, stopped by its signal); any other failure,
+ * such as a failing migration, fails start-up at once. TypeORM's own retry is
+ * off: it logs every attempt as an error and cannot be interrupted.
  */
 @Module({})
 export class DatabaseModule {
-  static forService(definition: ServiceDefinition, config: ServiceConfig): DynamicModule {
+  static forService(
+    definition: ServiceDefinition,
+    config: ServiceConfig,
+    startup?: StartupContext,
+  ): DynamicModule {
     const options: DataSourceOptions = {
       type: 'postgres',
       url: config.database.url,
@@ -32,11 +44,20 @@ export class DatabaseModule {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () => options,
-          dataSourceFactory: async () => {
-            await createSchema(options);
-            return new DataSource(options).initialize();
-          },
+          useFactory: () => ({ ...options, toRetry: () => false }),
+          dataSourceFactory: () =>
+            retryWithBackoff(
+              async () => {
+                await createSchema(options);
+                return new DataSource(options).initialize();
+              },
+              {
+                what: `PostgreSQL at ${new URL(config.database.url).host}`,
+                isTransient: isTransientError,
+                onRetry: (notice) => startup?.onRetry(notice),
+                signal: startup?.signal,
+              },
+            ),
         }),
       ],
     };

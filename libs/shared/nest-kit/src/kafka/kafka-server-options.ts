@@ -1,6 +1,8 @@
+import { Logger } from '@nestjs/common';
 import { KafkaOptions, Transport } from '@nestjs/microservices';
 import { Partitioners } from 'kafkajs';
 import { ServiceConfig } from '../config/service-config';
+import { kafkaLogCreator } from './kafka-log-creator';
 
 /** The Kafka transport a service consumes its subscriptions with. */
 export function kafkaServerOptions(config: ServiceConfig): KafkaOptions {
@@ -13,6 +15,8 @@ export function kafkaServerOptions(config: ServiceConfig): KafkaOptions {
         clientId: config.kafka.clientId,
         brokers: config.kafka.brokers,
         retry: { initialRetryTime: 300, retries: 10 },
+        // Transient conditions (a topic or coordinator not there yet) at warn or debug, not error.
+        logCreator: kafkaLogCreator(new Logger('ServerKafka')),
       },
       consumer: {
         groupId: config.kafka.groupId,

@@ -1,6 +1,13 @@
-import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { Kafka, Partitioners, type Producer, logLevel } from 'kafkajs';
 import { SERVICE_CONFIG, type ServiceConfig } from '../config/service-config';
+import { kafkaLogCreator } from './kafka-log-creator';
 
 /**
  * The service's one idempotent producer (dead letters today, the relay's
@@ -15,7 +22,9 @@ export class ServiceProducer implements OnModuleInit, OnApplicationShutdown {
     this.kafka = new Kafka({
       clientId: `${config.kafka.clientId}-producer`,
       brokers: config.kafka.brokers,
+      // Through the service's logger, as JSON lines; transient conditions as warnings.
       logLevel: logLevel.WARN,
+      logCreator: kafkaLogCreator(new Logger('ServiceProducer')),
     });
     this.producer = this.kafka.producer({
       idempotent: true,

@@ -1,7 +1,8 @@
-import { Logger } from '@nestjs/common';
+import { INestApplication, Logger } from '@nestjs/common';
 import { ConfigError } from '../config/config-error';
 import { loadServiceConfig } from '../config/service-config';
 import { LifecycleState } from '../health/lifecycle-state';
+import { onStopRequest } from './stop-requests';
 import { ServiceDefinition } from './service-definition';
 import { startService } from './start-service';
 
@@ -10,8 +11,11 @@ export const EXIT_CODES = { ok: 0, failed: 1, invalidConfig: 78 } as const;
 
 /**
  * The process entry point of a service: validate configuration, start, and on
- * SIGTERM/SIGINT stop gracefully (readiness fails first, then consumers stop,
- * in-flight work finishes, connections close) within SHUTDOWN_TIMEOUT_MS.
+ * a stop request (SIGTERM, SIGINT, or the parent process that started it with
+ * an IPC channel going away) stop gracefully within SHUTDOWN_TIMEOUT_MS:
+ * readiness fails first, then consumers stop, in-flight work finishes,
+ * connections close. A stop requested while start-up still waits for
+ * PostgreSQL or Kafka ends the wait and exits 0 at once.
  */
 export async function runService(definition: ServiceDefinition, env = process.env): Promise<void> {
   let config;
@@ -26,24 +30,15 @@ export async function runService(definition: ServiceDefinition, env = process.en
   }
 
   const logger = new Logger(definition.name);
-  let started;
-  try {
-    started = await startService(definition, config);
-  } catch (error) {
-    process.stderr.write(`${definition.name}: failed to start: ${describe(error)}\n`);
-    process.exit(EXIT_CODES.failed);
-  }
-  const { app, url } = started;
-  logger.log(`${definition.name} listening on ${url}`);
-
+  const startup = new AbortController();
+  let app: INestApplication | undefined;
   let stopping = false;
-  const stop = (signal: NodeJS.Signals): void => {
+
+  const stop = (reason: string): void => {
     if (stopping) {
       return;
     }
     stopping = true;
-    logger.log(`${signal} received: shutting down`);
-    app.get(LifecycleState).markShuttingDown();
     const deadline = setTimeout(() => {
       process.stderr.write(
         `${definition.name}: shutdown took longer than ${config.shutdown.timeoutMs} ms\n`,
@@ -51,19 +46,48 @@ export async function runService(definition: ServiceDefinition, env = process.en
       process.exit(EXIT_CODES.failed);
     }, config.shutdown.timeoutMs);
     deadline.unref();
-    app
-      .close()
-      .then(() => {
-        logger.log('shutdown complete');
-        process.exit(EXIT_CODES.ok);
-      })
-      .catch((error: unknown) => {
-        process.stderr.write(`${definition.name}: shutdown failed: ${describe(error)}\n`);
-        process.exit(EXIT_CODES.failed);
-      });
+    if (!app) {
+      // Nothing served or consumed yet: end start-up's waits; its failure path exits 0.
+      process.stderr.write(`${definition.name}: ${reason} during start-up: stopping\n`);
+      startup.abort(new Error(reason));
+      return;
+    }
+    logger.log(`${reason}: shutting down`);
+    closeGracefully(app, definition.name, logger);
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  onStopRequest(stop);
+
+  let url: string;
+  try {
+    ({ app, url } = await startService(definition, config, { signal: startup.signal }));
+  } catch (error) {
+    if (startup.signal.aborted) {
+      process.stderr.write(`${definition.name}: stopped before start-up completed\n`);
+      process.exit(EXIT_CODES.ok);
+    }
+    process.stderr.write(`${definition.name}: failed to start: ${describe(error)}\n`);
+    process.exit(EXIT_CODES.failed);
+  }
+  if (stopping) {
+    // The stop came as start-up finished, too late to abort it.
+    closeGracefully(app, definition.name, logger);
+    return;
+  }
+  logger.log(`${definition.name} listening on ${url}`);
+}
+
+function closeGracefully(app: INestApplication, name: string, logger: Logger): void {
+  app.get(LifecycleState).markShuttingDown();
+  app
+    .close()
+    .then(() => {
+      logger.log('shutdown complete');
+      process.exit(EXIT_CODES.ok);
+    })
+    .catch((error: unknown) => {
+      process.stderr.write(`${name}: shutdown failed: ${describe(error)}\n`);
+      process.exit(EXIT_CODES.failed);
+    });
 }
 
 function describe(error: unknown): string {

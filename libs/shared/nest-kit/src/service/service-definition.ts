@@ -1,4 +1,4 @@
-import type { Type } from '@nestjs/common';
+import type { ExceptionFilter, Type } from '@nestjs/common';
 import type {
   DecodeResult,
   DecodedEvent,
@@ -20,7 +20,10 @@ export interface ServiceDefinition {
   readonly subscriptions: readonly string[];
   /** Migrations of the service's schema, oldest first (the inbox table is added for every service). */
   readonly migrations?: readonly (new () => MigrationInterface)[];
-  /** Decodes a consumed message against the service's contracts; without it every message is dead-lettered. */
+  /**
+   * Decodes a consumed message against the service's contracts (decodeWithContracts).
+   * Without it, envelopes are checked and every well-formed event is skipped.
+   */
   readonly decode?: (message: InboundMessage) => DecodeResult<DecodedEvent>;
   /** Read models kept from the service's log, in its schema. */
   readonly projections?: readonly Projection[];
@@ -32,6 +35,8 @@ export interface ServiceDefinition {
   readonly openApi?: { title: string; description: string };
   /** What its configuration must hold beyond the common variables. */
   readonly requires?: ConfigRequirements;
+  /** Exception filters of its own (its domain's error codes to HTTP), registered once for every route. */
+  readonly errorFilters?: readonly ExceptionFilter[];
   /** Nest providers that apply consumed integration events (each once, through the inbox). */
   readonly handlers?: readonly Type<IntegrationEventHandler>[];
 }

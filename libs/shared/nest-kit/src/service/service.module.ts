@@ -11,6 +11,9 @@ import { KafkaConsumerState } from '../kafka/kafka-consumer-state';
 import { LoggingModule } from '../logging/logging.module';
 import { HttpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { OutboundAddressPolicy } from '../outbound/outbound-address-policy';
+import { CLOCK } from '../ports/clock';
+import { IDS } from '../ports/ids';
+import { portProviders } from '../ports/ports.providers';
 import { MetricsController } from '../metrics/metrics.controller';
 import { ServiceMetrics } from '../metrics/service-metrics';
 import { EVENT_STORE, eventStoreProviders } from '../event-store/event-store.provider';
@@ -19,17 +22,22 @@ import { relayPublisherProvider } from '../event-store/relay-publisher';
 import { INTEGRATION_EVENT_HANDLERS } from '../kafka/integration-event-handlers';
 import { ServiceProducer } from '../kafka/service-producer';
 import { SERVICE_DEFINITION, ServiceDefinition } from './service-definition';
+import type { StartupContext } from './startup-context';
 
 /** The root module of every service: shared operations around the service's own module. */
 @Module({})
 export class ServiceModule implements NestModule {
-  static forService(definition: ServiceDefinition, config: ServiceConfig): DynamicModule {
+  static forService(
+    definition: ServiceDefinition,
+    config: ServiceConfig,
+    startup?: StartupContext,
+  ): DynamicModule {
     return {
       module: ServiceModule,
       global: true,
       imports: [
         LoggingModule.forService(config),
-        DatabaseModule.forService(definition, config),
+        DatabaseModule.forService(definition, config, startup),
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
         definition.module,
       ],
@@ -57,6 +65,7 @@ export class ServiceModule implements NestModule {
         LifecycleState,
         InboundEvents,
         OutboundAddressPolicy,
+        ...portProviders,
       ],
       exports: [
         SERVICE_CONFIG,
@@ -67,6 +76,8 @@ export class ServiceModule implements NestModule {
         EVENT_STORE,
         ProjectionsHost,
         OutboundAddressPolicy,
+        CLOCK,
+        IDS,
       ],
     };
   }

@@ -13,12 +13,17 @@ import { ServiceDefinition } from './service-definition';
 import { serveOpenApi } from '../http/open-api';
 import { createValidationPipe } from '../http/validation-pipe';
 import { applyHttpInputPolicy } from '../http/input-policy/apply-input-policy';
+import { registerErrorFilters } from '../http/register-error-filters';
 import { ServiceModule } from './service.module';
+import { createStartupContext } from './startup-context';
+import { waitForDependencies } from './wait-for-dependencies';
 
 /** Extension points of start-up, for instrumentation and fixtures. */
 export interface StartHooks {
   /** Runs once the application exists and before the first message is consumed (taps, extra handlers). */
   beforeConsuming?(app: INestApplication): void;
+  /** Ends start-up's waits for PostgreSQL and Kafka (a stop requested before the service is up). */
+  signal?: AbortSignal;
 }
 
 /** A started service and the address its HTTP server listens on. */
@@ -28,38 +33,55 @@ export interface StartedService {
 }
 
 /**
- * Builds the service's Nest application, starts consuming its subscriptions and
- * listens for HTTP. Fails (rather than limping on) when the database or Kafka
- * cannot be reached within their retry budgets: the orchestrator restarts it.
+ * Waits for PostgreSQL and Kafka, makes sure the topics it uses exist and are
+ * usable, builds the service's Nest application, starts consuming its
+ * subscriptions and listens for HTTP. A dependency that is unreachable or
+ * still settling is waited for with backoff (one warn line per retry) for as
+ * long as it takes or until `hooks.signal` aborts; any other failure (a
+ * rejected password, a failing migration) fails start-up at once.
  */
 export async function startService(
   definition: ServiceDefinition,
   config: ServiceConfig,
   hooks: StartHooks = {},
 ): Promise<StartedService> {
-  const app = await NestFactory.create(ServiceModule.forService(definition, config), {
+  const startup = createStartupContext(config, hooks.signal);
+  await waitForDependencies(config, startup);
+  // Before the application exists: its producer and consumer need the topics (and their leaders).
+  // Each subscription's dead-letter topic too: a first dead letter must not wait for topic creation.
+  const created = await ensureSubscribedTopics(
+    config,
+    [
+      ...definition.subscriptions,
+      ...definition.subscriptions.map(deadLetterTopic),
+      ...(definition.publishes ?? []),
+    ],
+    {
+      signal: startup.signal,
+      onRetry: (notice) => startup.onRetry(notice),
+      logger: startup.kafkaLog,
+    },
+  );
+  if (created.length > 0) {
+    startup.info('created missing subscribed topics', { topics: created });
+  }
+  const app = await NestFactory.create(ServiceModule.forService(definition, config, startup), {
     bufferLogs: true,
+    // A failed start is reported and exits 1 (or 0 when a stop was asked for), not a core dump.
+    abortOnError: false,
   });
   try {
     const logger = app.get(Logger);
     app.useLogger(logger);
     app.useGlobalPipes(createValidationPipe());
     applyHttpInputPolicy(app);
+    registerErrorFilters(app, definition.errorFilters);
     if (definition.openApi) {
       serveOpenApi(app, definition.openApi);
     }
-    // Each subscription's dead-letter topic too: a first dead letter must not wait for topic creation.
-    const created = await ensureSubscribedTopics(config, [
-      ...definition.subscriptions,
-      ...definition.subscriptions.map(deadLetterTopic),
-      ...(definition.publishes ?? []),
-    ]);
-    if (created.length > 0) {
-      logger.log({ topics: created }, 'created missing subscribed topics');
-    }
     const kafkaOptions = kafkaServerOptions(config).options!;
     app.connectMicroservice(
-      { strategy: new ObservedServerKafka(kafkaOptions, app.get(KafkaConsumerState)) },
+      { strategy: new ObservedServerKafka(kafkaOptions, app.get(KafkaConsumerState), startup) },
       // HTTP pipes (validation of JSON bodies) must not touch raw Kafka payloads.
       { inheritAppConfig: false },
     );
