@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
-import { PartnerCommandHandler } from './commands/partner-command-handler';
 import { DeliveryUrlCheck } from './http/delivery-url-check';
 import { PartnerCommercialSettingsController } from './http/partner-commercial-settings.controller';
 import { PartnerDeliverySettingsController } from './http/partner-delivery-settings.controller';
 import { PartnersController } from './http/partners.controller';
+import { PartnerCommands } from './partner/partner-commands';
+import { PartnerDirectory } from './read-model/partner-directory';
+import { PartnerHistory } from './read-model/partner-history';
 import { AcceptInvitationController } from './portal/accept-invitation.controller';
 import { PartnerPortalController } from './portal/partner-portal.controller';
 import { PortalAuthGuard } from './portal/portal-auth.guard';
@@ -20,6 +22,13 @@ import { PortalLoginController } from './portal/portal-login.controller';
     PartnerPortalController,
     AcceptInvitationController,
   ],
-  providers: [PartnerCommandHandler, PortalCredentials, PortalAuthGuard, DeliveryUrlCheck],
+  providers: [
+    PartnerCommands,
+    PartnerDirectory,
+    PartnerHistory,
+    PortalCredentials,
+    PortalAuthGuard,
+    DeliveryUrlCheck,
+  ],
 })
 export class PartnersModule {}

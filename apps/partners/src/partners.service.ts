@@ -3,6 +3,7 @@ import type { ServiceDefinition } from '@leadrail/nest-kit';
 import { Topics } from '@leadrail/topics';
 import { CreatePartnerReadModels1764000000200 } from './migrations/1764000000200-create-partner-read-models';
 import { CreatePortalCredentials1764000000300 } from './migrations/1764000000300-create-portal-credentials';
+import { PartnerErrorsFilter } from './http/partner-errors.filter';
 import { PartnersModule } from './partners.module';
 import { PartnerDirectoryProjection } from './read-model/partner-directory.projection';
 import { PartnerHistoryProjection } from './read-model/partner-history.projection';
@@ -18,6 +19,7 @@ export const partnersService: ServiceDefinition = {
     description:
       'Every partner setting of the specification. Operators authenticate with a bearer token; changes need If-Match with the ETag last read.',
   },
+  errorFilters: [new PartnerErrorsFilter()],
   migrations: [CreatePartnerReadModels1764000000200, CreatePortalCredentials1764000000300],
   projections: [new PartnerDirectoryProjection(), new PartnerHistoryProjection()],
   publishes: [Topics.partners],

@@ -1,12 +1,10 @@
 import { type ExecutionContext, createParamDecorator } from '@nestjs/common';
 import { etagOf, type Operator, revisionFromIfMatch } from '@leadrail/nest-kit';
-import {
-  type PartnerCommand,
-  type PartnerState,
-  deliveryLimitWarnings,
-} from '@leadrail/partners-domain';
+import type { PartnerCommand } from '@leadrail/partners-domain';
+import { truncateText } from '@leadrail/integration-events';
 import type { Response } from 'express';
-import { type PartnerCommandHandler, operatorMetadata } from '../commands/partner-command-handler';
+import type { CommandOf, PartnerCommands } from '../partner/partner-commands';
+import { limitWarnings } from './limit-warnings';
 import { parsePartnerId } from './partner-id.pipe';
 
 /** What every settings route answers: the new revision (also the ETag), and whether anything changed. */
@@ -46,10 +44,10 @@ export const SettingChange = createParamDecorator(
  * Applies one setting change as the operator, against the revision they last
  * read (If-Match, required), and sets the new ETag.
  */
-export async function changeSetting(
-  commands: PartnerCommandHandler,
+export async function changeSetting<Type extends PartnerCommand['type']>(
+  commands: PartnerCommands,
   request: SettingChangeRequest,
-  command: { type: PartnerCommand['type']; data: object },
+  command: { type: Type; data: Omit<CommandOf<Type>['data'], 'partnerId'> },
   options: { withLimitWarnings?: boolean; reason?: string } = {},
 ): Promise<Change> {
   const expectedRevision = revisionFromIfMatch(request.ifMatch);
@@ -57,25 +55,16 @@ export async function changeSetting(
   const header = request.response.req.headers['x-change-reason'];
   const reason =
     options.reason ??
-    (typeof header === 'string' && header.trim() !== '' ? header.trim().slice(0, 500) : undefined);
-  const outcome = await commands.execute(
-    {
-      type: command.type,
-      data: { ...command.data, partnerId: request.id },
-      metadata: operatorMetadata(request.operator, reason),
-    } as PartnerCommand,
-    { expectedRevision },
-  );
+    (typeof header === 'string' && header.trim() !== '' ? header.trim() : undefined);
+  const outcome = await commands.issue(command.type, request.id, command.data, {
+    actor: { type: 'operator', id: request.operator.id },
+    expectedRevision,
+    reason: reason && truncateText(reason, 500),
+  });
   request.response.setHeader('ETag', etagOf(outcome.revision));
   return {
     revision: Number(outcome.revision),
     changed: outcome.events.length > 0,
     ...(options.withLimitWarnings ? { warnings: limitWarnings(outcome.state) } : {}),
   };
-}
-
-function limitWarnings(state: PartnerState): { code: string; message: string }[] {
-  return state.status === 'unregistered'
-    ? []
-    : deliveryLimitWarnings(state.settings.limits, state.settings.schedule);
 }

@@ -1,14 +1,13 @@
-import { Body, Controller, Inject, Put, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Inject, Put, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { EventStoreErrorsFilter, OperatorAuthGuard, RequiresAdmin } from '@leadrail/nest-kit';
-import { PartnerCommandHandler } from '../commands/partner-command-handler';
+import { OperatorAuthGuard, RequiresAdmin } from '@leadrail/nest-kit';
+import { PartnerCommands } from '../partner/partner-commands';
 import {
   type Change,
   SettingChange,
   type SettingChangeRequest,
   changeSetting,
 } from './change-setting';
-import { PartnerErrorsFilter } from './partner-errors.filter';
 import { IsText } from '@leadrail/integration-events';
 import { IsIn } from 'class-validator';
 import { MoneyDto, PartnerTypeDto, PaymentModeDto, PortalAccessDto } from './settings.dto';
@@ -38,9 +37,8 @@ class BillingPointDto {
 @Controller('partners/:id')
 @UseGuards(OperatorAuthGuard)
 @RequiresAdmin()
-@UseFilters(PartnerErrorsFilter, EventStoreErrorsFilter)
 export class PartnerCommercialSettingsController {
-  constructor(@Inject(PartnerCommandHandler) private readonly commands: PartnerCommandHandler) {}
+  constructor(@Inject(PartnerCommands) private readonly commands: PartnerCommands) {}
 
   @Put('name')
   @ApiOperation({ summary: 'Rename' })

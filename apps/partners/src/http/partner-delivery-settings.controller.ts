@@ -1,23 +1,13 @@
-import {
-  Body,
-  Controller,
-  HttpCode,
-  Inject,
-  Post,
-  Put,
-  UseFilters,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post, Put, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { EventStoreErrorsFilter, OperatorAuthGuard, RequiresAdmin } from '@leadrail/nest-kit';
-import { PartnerCommandHandler } from '../commands/partner-command-handler';
+import { OperatorAuthGuard, RequiresAdmin } from '@leadrail/nest-kit';
+import { PartnerCommands } from '../partner/partner-commands';
 import {
   type Change,
   SettingChange,
   type SettingChangeRequest,
   changeSetting,
 } from './change-setting';
-import { PartnerErrorsFilter } from './partner-errors.filter';
 import { DeliveryUrlCheck } from './delivery-url-check';
 import { ReasonDto } from './register-partner.dto';
 import {
@@ -44,10 +34,9 @@ import {
 @Controller('partners/:id')
 @UseGuards(OperatorAuthGuard)
 @RequiresAdmin()
-@UseFilters(PartnerErrorsFilter, EventStoreErrorsFilter)
 export class PartnerDeliverySettingsController {
   constructor(
-    @Inject(PartnerCommandHandler) private readonly commands: PartnerCommandHandler,
+    @Inject(PartnerCommands) private readonly commands: PartnerCommands,
     @Inject(DeliveryUrlCheck) private readonly urls: DeliveryUrlCheck,
   ) {}
 

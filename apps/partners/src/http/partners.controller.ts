@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   Body,
   Controller,
@@ -10,33 +9,26 @@ import {
   Post,
   Query,
   Res,
-  UseFilters,
   UseGuards,
 } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOperation,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
-import type { EventStore } from '@leadrail/event-store';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { IdGenerator } from '@leadrail/event-store';
 import {
   CurrentOperator,
-  EVENT_STORE,
-  EventStoreErrorsFilter,
+  IDS,
   type Operator,
   OperatorAuthGuard,
   RequiresAdmin,
   etagOf,
 } from '@leadrail/nest-kit';
-import { type RegisterPartner, deliveryLimitWarnings } from '@leadrail/partners-domain';
+import type { PartnerState } from '@leadrail/partners-domain';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
-import { loadPartner } from '../commands/load-partner';
-import { PartnerCommandHandler, operatorMetadata } from '../commands/partner-command-handler';
-import { PartnerErrorsFilter } from './partner-errors.filter';
-import { DeliveryUrlCheck } from './delivery-url-check';
+import { type CommandOf, PartnerCommands } from '../partner/partner-commands';
+import { PartnerDirectory } from '../read-model/partner-directory';
+import { type PartnerChange, PartnerHistory } from '../read-model/partner-history';
+import { DeliveryUrlCheck, type Warning } from './delivery-url-check';
+import { limitWarnings } from './limit-warnings';
+import { ListPartnersQuery } from './list-partners.query';
 import { PartnerIdPipe } from './partner-id.pipe';
 import { RegisterPartnerDto } from './register-partner.dto';
 
@@ -44,13 +36,13 @@ import { RegisterPartnerDto } from './register-partner.dto';
 @ApiBearerAuth()
 @Controller('partners')
 @UseGuards(OperatorAuthGuard)
-@UseFilters(PartnerErrorsFilter, EventStoreErrorsFilter)
 export class PartnersController {
   constructor(
-    @Inject(PartnerCommandHandler) private readonly commands: PartnerCommandHandler,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(PartnerCommands) private readonly commands: PartnerCommands,
+    @Inject(PartnerDirectory) private readonly directory: PartnerDirectory,
+    @Inject(PartnerHistory) private readonly changes: PartnerHistory,
     @Inject(DeliveryUrlCheck) private readonly urls: DeliveryUrlCheck,
+    @Inject(IDS) private readonly ids: IdGenerator,
   ) {}
 
   @Post()
@@ -64,26 +56,26 @@ export class PartnersController {
     @Body() body: RegisterPartnerDto,
     @CurrentOperator() operator: Operator,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<{ id: string; warnings: { code: string; message: string }[] }> {
+  ): Promise<{ id: string; warnings: Warning[] }> {
     const urlWarnings = await this.urls.check(
       body.delivery?.internet?.url,
       'delivery.internet.url',
     );
-    const partnerId = randomUUID();
-    const command = {
-      type: 'RegisterPartner',
-      data: { ...body, partnerId },
-      metadata: operatorMetadata(operator),
-    } as RegisterPartner;
-    const outcome = await this.commands.execute(command, { expectedRevision: 'no_stream' });
+    const partnerId = this.ids.next();
+    const { delivery, ...settings } = body;
+    const data: Omit<CommandOf<'RegisterPartner'>['data'], 'partnerId'> = {
+      ...settings,
+      ...(delivery
+        ? { delivery: { email: delivery.email, internet: delivery.internet ?? null } }
+        : {}),
+    };
+    const outcome = await this.commands.issue('RegisterPartner', partnerId, data, {
+      actor: { type: 'operator', id: operator.id },
+      expectedRevision: 'no_stream',
+    });
     response.setHeader('Location', `/partners/${partnerId}`);
     response.setHeader('ETag', etagOf(outcome.revision));
-    const { state } = outcome;
-    const warnings =
-      state.status === 'unregistered'
-        ? []
-        : deliveryLimitWarnings(state.settings.limits, state.settings.schedule);
-    return { id: partnerId, warnings: [...warnings, ...urlWarnings] };
+    return { id: partnerId, warnings: [...limitWarnings(outcome.state), ...urlWarnings] };
   }
 
   /** Read from the partner's stream, not the directory: what a client reads is exactly what its If-Match will be checked against. */
@@ -92,14 +84,10 @@ export class PartnersController {
   async get(
     @Param('id', PartnerIdPipe) id: string,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<unknown> {
-    const { state, revision } = await loadPartner(this.store, id);
+  ): Promise<PartnerState> {
+    const { state, revision } = await this.commands.load(id);
     if (revision === undefined) {
-      throw new NotFoundException({
-        statusCode: 404,
-        error: 'Not Found',
-        message: `no partner ${id}`,
-      });
+      throw notFound(id);
     }
     response.setHeader('ETag', etagOf(revision));
     return state;
@@ -107,58 +95,26 @@ export class PartnersController {
 
   @Get()
   @ApiOperation({ summary: 'List partners, filtered' })
-  @ApiQuery({ name: 'status', required: false, enum: ['active', 'inactive'] })
-  @ApiQuery({ name: 'role', required: false, enum: ['introducer', 'partner'] })
-  @ApiQuery({ name: 'paused', required: false, type: Boolean })
-  @ApiQuery({ name: 'name', required: false, description: 'Part of the name, any case' })
-  async list(
-    @Query('status') status?: string,
-    @Query('role') role?: string,
-    @Query('paused') paused?: string,
-    @Query('name') name?: string,
-  ): Promise<unknown[]> {
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown): void => {
-      params.push(value);
-      conditions.push(sql.replace('?', `$${params.length}`));
-    };
-    if (status === 'active' || status === 'inactive') {
-      add('status = ?', status);
-    }
-    if (role === 'introducer' || role === 'partner') {
-      conditions.push(role === 'introducer' ? 'introducer' : 'partner');
-    }
-    if (paused === 'true' || paused === 'false') {
-      add('paused = ?', paused === 'true');
-    }
-    if (name) {
-      // The name is text to find, not a pattern: % and _ match only themselves.
-      add("lower(name) LIKE '%' || lower(?) || '%' ESCAPE '\\'", name.replace(/[\\%_]/g, '\\$&'));
-    }
-    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-    const rows = await this.dataSource.query<{ state: unknown; revision: string }[]>(
-      `SELECT state, revision FROM partner_directory ${where} ORDER BY lower(name) LIMIT 500`,
-      params,
-    );
-    return rows.map((row) => ({ ...(row.state as object), revision: Number(row.revision) }));
+  list(@Query() query: ListPartnersQuery): Promise<object[]> {
+    return this.directory.list(query);
   }
 
   @Get(':id/history')
   @ApiOperation({ summary: 'Every change to a partner: what, who, when and why' })
-  async history(@Param('id', PartnerIdPipe) id: string): Promise<unknown[]> {
-    const history = await this.dataSource.query<unknown[]>(
-      'SELECT revision::int AS revision, type, data, actor, reason, occurred_at AS "occurredAt", recorded_at AS "recordedAt" FROM partner_history WHERE partner_id = $1 ORDER BY revision',
-      [id],
-    );
+  async history(@Param('id', PartnerIdPipe) id: string): Promise<PartnerChange[]> {
+    const changes = await this.changes.of(id);
     // The read model may not have caught up with a new partner: the stream says whether it exists.
-    if (history.length === 0 && (await loadPartner(this.store, id)).revision === undefined) {
-      throw new NotFoundException({
-        statusCode: 404,
-        error: 'Not Found',
-        message: `no partner ${id}`,
-      });
+    if (changes.length === 0 && (await this.commands.load(id)).revision === undefined) {
+      throw notFound(id);
     }
-    return history;
+    return changes;
   }
+}
+
+function notFound(id: string): NotFoundException {
+  return new NotFoundException({
+    statusCode: 404,
+    error: 'Not Found',
+    message: `no partner ${id}`,
+  });
 }

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { verify } from '@node-rs/argon2';
 import type { Request } from 'express';
-import { DataSource } from 'typeorm';
+import { PortalCredentials } from './portal-credentials';
 import { hashPortalPassword } from './portal-password';
 
 /** The partner a portal request acts for. */
@@ -30,32 +30,27 @@ const DECOY = hashPortalPassword('decoy password that matches nothing');
  */
 @Injectable()
 export class PortalAuthGuard implements CanActivate {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(@Inject(PortalCredentials) private readonly credentials: PortalCredentials) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context
       .switchToHttp()
       .getRequest<Request & { portalPartner?: PortalPartner }>();
     const credentials = basicCredentials(request.headers.authorization);
-    const rows = credentials
-      ? await this.dataSource.query<{ partner_id: string; password_hash: string | null }[]>(
-          'SELECT partner_id, password_hash FROM portal_credentials WHERE email = lower($1)',
-          [credentials.email],
-        )
-      : [];
-    const row = rows[0];
+    const login = credentials ? await this.credentials.findByEmail(credentials.email) : undefined;
+    // Verified even when the email is unknown, so both failures take an argon2 verification's time.
     const valid =
       credentials !== undefined &&
-      (await verify(row?.password_hash ?? (await DECOY), credentials.password)) &&
-      row?.password_hash;
-    if (!valid || !row) {
+      (await verify(login?.passwordHash ?? (await DECOY), credentials.password)) &&
+      login?.passwordHash;
+    if (!valid || !login) {
       throw new UnauthorizedException({
         statusCode: 401,
         error: 'Unauthorized',
         message: 'sign in with your portal email and password',
       });
     }
-    request.portalPartner = { partnerId: row.partner_id };
+    request.portalPartner = { partnerId: login.partnerId };
     return true;
   }
 }

@@ -8,13 +8,11 @@ import {
   Param,
   Post,
   Res,
-  UseFilters,
   UseGuards,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CurrentOperator,
-  EventStoreErrorsFilter,
   type Operator,
   OperatorAuthGuard,
   RequiresAdmin,
@@ -23,8 +21,7 @@ import {
 } from '@leadrail/nest-kit';
 import type { Response } from 'express';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { PartnerCommandHandler, operatorMetadata } from '../commands/partner-command-handler';
-import { PartnerErrorsFilter } from '../http/partner-errors.filter';
+import { PartnerCommands } from '../partner/partner-commands';
 import { type CreatedCredentials, PortalCredentials } from './portal-credentials';
 import { PartnerIdPipe } from '../http/partner-id.pipe';
 import { PortalLoginDto } from './portal-login.dto';
@@ -39,10 +36,9 @@ import { PortalLoginDto } from './portal-login.dto';
 @Controller('partners/:id/portal-login')
 @UseGuards(OperatorAuthGuard)
 @RequiresAdmin()
-@UseFilters(PartnerErrorsFilter, EventStoreErrorsFilter)
 export class PortalLoginController {
   constructor(
-    @Inject(PartnerCommandHandler) private readonly commands: PartnerCommandHandler,
+    @Inject(PartnerCommands) private readonly commands: PartnerCommands,
     @Inject(PortalCredentials) private readonly credentials: PortalCredentials,
     @Inject(DataSource) private readonly dataSource: DataSource,
   ) {}
@@ -67,13 +63,11 @@ export class PortalLoginController {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const created = await this.credentials.create(manager, id, body.email, body.password);
-        const outcome = await this.commands.execute(
-          {
-            type: 'RecordPortalLogin',
-            data: { partnerId: id, portalLogin: { email: body.email, method: created.method } },
-            metadata: operatorMetadata(operator),
-          },
-          { expectedRevision },
+        const outcome = await this.commands.issue(
+          'RecordPortalLogin',
+          id,
+          { portalLogin: { email: body.email, method: created.method } },
+          { actor: { type: 'operator', id: operator.id }, expectedRevision },
         );
         response.setHeader('ETag', etagOf(outcome.revision));
         return { ...created, revision: Number(outcome.revision) };

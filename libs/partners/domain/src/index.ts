@@ -15,6 +15,5 @@ export * from './model/money';
 export * from './model/partner-settings';
 export * from './model/partner-state';
 export * from './model/partner-stream';
-export { partnerDecider, type PartnerDecider } from './partner-decider';
+export { partnerAggregate, type PartnerAggregate } from './partner-aggregate';
 export * from './schedule/delivery-limit-warnings';
-export { isWithinSchedule } from './schedule/is-within-schedule';

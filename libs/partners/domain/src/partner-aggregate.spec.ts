@@ -1,4 +1,4 @@
-import { partnerDecider } from './partner-decider';
+import { partnerAggregate } from './partner-aggregate';
 import { partnerStream } from './model/partner-stream';
 import type { PartnerEvent } from './events/partner-events';
 import type { PartnerCommand } from './commands/partner-commands';
@@ -9,15 +9,15 @@ import { PARTNER_ID, command, gbp } from './testing/partner-scenario';
 function run(commands: PartnerCommand[]): { events: PartnerEvent[]; state: PartnerState } {
   const events: PartnerEvent[] = [];
   for (const next of commands) {
-    const state = events.reduce(partnerDecider.evolve, partnerDecider.initialState());
-    events.push(...partnerDecider.decide(next, state));
+    const state = events.reduce(partnerAggregate.evolve, partnerAggregate.initialState());
+    events.push(...partnerAggregate.decide(next, state));
   }
-  return { events, state: events.reduce(partnerDecider.evolve, partnerDecider.initialState()) };
+  return { events, state: events.reduce(partnerAggregate.evolve, partnerAggregate.initialState()) };
 }
 
-describe('partnerDecider', () => {
+describe('partnerAggregate', () => {
   it('starts every partner stream unregistered', () => {
-    expect(partnerDecider.initialState()).toEqual({ status: 'unregistered' });
+    expect(partnerAggregate.initialState()).toEqual({ status: 'unregistered' });
   });
 
   it('records a partner life from registration to deactivation, skipping repeated commands', () => {

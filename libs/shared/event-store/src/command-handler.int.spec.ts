@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { PostgresEventStore } from '@leadrail/event-store-postgres';
 import { type TestDatabase, createTestDatabase } from '@leadrail/testing';
-import type { Decider } from './decider';
+import { type Aggregate, eventTypeGuard } from './aggregate';
+import { commandHandler } from './command-handler';
+import { derivedEventId } from './ids';
 import type { EventStore } from './event-store';
-import { ConcurrencyRetriesExhaustedError, WrongExpectedRevisionError } from './errors';
-import { handleCommand } from './handle-command';
+import {
+  ConcurrencyRetriesExhaustedError,
+  UnknownEventTypeError,
+  WrongExpectedRevisionError,
+} from './errors';
 import { fixedMetadata } from './testing/event-fixtures';
 
 /** A capped counter: the shape of a daily lead limit. */
@@ -14,7 +19,9 @@ type State = { taken: number };
 
 class CapacityReachedError extends Error {}
 
-const seats: Decider<Command, Event, State> = {
+const seats: Aggregate<Command, Event, State> = {
+  streamName: (id) => `seats-${id}`,
+  isEvent: eventTypeGuard<Event>(['Reserved']),
   initialState: () => ({ taken: 0 }),
   decide: (command, state) => {
     if (state.taken >= command.data.capacity) {
@@ -30,7 +37,7 @@ const seats: Decider<Command, Event, State> = {
   },
 };
 
-describe(handleCommand.name, () => {
+describe(commandHandler.name, () => {
   let database: TestDatabase;
   let store: PostgresEventStore;
 
@@ -45,22 +52,20 @@ describe(handleCommand.name, () => {
   });
 
   const reserve = (
-    stream: string,
+    id: string,
     capacity: number,
     extra: { expectedRevision?: bigint | 'no_stream'; maxAttempts?: number } = {},
   ) =>
-    handleCommand(
-      store,
-      stream,
-      seats,
+    commandHandler(store, seats, { maxAttempts: extra.maxAttempts }).handle(
+      id,
       { type: 'Reserve', data: { capacity } },
-      { metadata: fixedMetadata, ...extra },
+      { metadata: fixedMetadata, expectedRevision: extra.expectedRevision },
     );
 
   it('folds the stream, decides and appends, returning the new state and revision', async () => {
-    const stream = `seats-${randomUUID()}`;
-    await reserve(stream, 3);
-    const second = await reserve(stream, 3);
+    const id = randomUUID();
+    await reserve(id, 3);
+    const second = await reserve(id, 3);
     expect(second.state).toEqual({ taken: 2 });
     expect(second.revision).toBe(1n);
     expect(second.events[0]).toMatchObject({
@@ -71,9 +76,10 @@ describe(handleCommand.name, () => {
   });
 
   it('never exceeds the cap when 20 commands race for 10 seats', async () => {
-    const stream = `seats-${randomUUID()}`;
+    const id = randomUUID();
+    const stream = seats.streamName(id);
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 20 }, () => reserve(stream, 10, { maxAttempts: 50 })),
+      Array.from({ length: 20 }, () => reserve(id, 10, { maxAttempts: 50 })),
     );
     const rejected = outcomes.filter((outcome) => outcome.status === 'rejected');
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(10);
@@ -85,21 +91,22 @@ describe(handleCommand.name, () => {
   });
 
   it('refuses without retrying when the caller saw an older revision (If-Match)', async () => {
-    const stream = `seats-${randomUUID()}`;
-    await reserve(stream, 5);
-    await reserve(stream, 5);
-    await expect(reserve(stream, 5, { expectedRevision: 0n })).rejects.toMatchObject({
+    const id = randomUUID();
+    await reserve(id, 5);
+    await reserve(id, 5);
+    await expect(reserve(id, 5, { expectedRevision: 0n })).rejects.toMatchObject({
       expected: 0n,
       actual: 1n,
     });
-    await expect(reserve(stream, 5, { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(
+    await expect(reserve(id, 5, { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(
       WrongExpectedRevisionError,
     );
-    expect((await reserve(stream, 5, { expectedRevision: 1n })).revision).toBe(2n);
+    expect((await reserve(id, 5, { expectedRevision: 1n })).revision).toBe(2n);
   });
 
   it('gives up after the allowed attempts when another writer keeps winning the race', async () => {
-    const stream = `seats-${randomUUID()}`;
+    const id = randomUUID();
+    const stream = seats.streamName(id);
     // Every time the command has read the stream, another writer appends to it first.
     const contested: EventStore = Object.assign(Object.create(store) as EventStore, {
       readStream: async (name: string) => {
@@ -115,15 +122,47 @@ describe(handleCommand.name, () => {
         return history;
       },
     });
-    const attempt = handleCommand(
-      contested,
-      stream,
-      seats,
-      { type: 'Reserve', data: { capacity: 100 } },
-      { metadata: fixedMetadata, maxAttempts: 3 },
-    );
+    const waits: number[] = [];
+    const attempt = commandHandler(contested, seats, {
+      maxAttempts: 3,
+      random: () => 1,
+      sleep: (ms) => {
+        waits.push(ms);
+        return Promise.resolve();
+      },
+    }).handle(id, { type: 'Reserve', data: { capacity: 100 } }, { metadata: fixedMetadata });
     await expect(attempt).rejects.toBeInstanceOf(ConcurrencyRetriesExhaustedError);
     await expect(attempt).rejects.toMatchObject({ attempts: 3, streamName: stream });
     expect(await store.readStream(stream)).toHaveLength(3);
+    // Backing off between attempts: 10 ms, then 20 ms (at the top of their jitter here).
+    expect(waits).toEqual([10, 20]);
+  });
+
+  it('appends nothing new when a redelivered cause derives the same event ids', async () => {
+    const id = randomUUID();
+    const handler = commandHandler(store, seats);
+    const cause = randomUUID();
+    const fromCause = {
+      metadata: fixedMetadata,
+      eventId: (index: number) => derivedEventId(cause, index),
+    };
+    const first = await handler.handle(id, { type: 'Reserve', data: { capacity: 5 } }, fromCause);
+    // The same cause again, after a crash before its offset was committed.
+    const again = await handler.handle(id, { type: 'Reserve', data: { capacity: 5 } }, fromCause);
+
+    expect(first.revision).toBe(0n);
+    expect(again).toMatchObject({ events: [], revision: 0n, state: { taken: 1 } });
+    expect(await store.readStream(seats.streamName(id))).toHaveLength(1);
+  });
+
+  it('refuses to load a stream holding an event type its aggregate does not know', async () => {
+    const id = randomUUID();
+    await store.appendToStream(seats.streamName(id), [
+      { id: randomUUID(), type: 'SeatsRenamed', data: {}, metadata: fixedMetadata },
+    ]);
+
+    await expect(commandHandler(store, seats).load(id)).rejects.toBeInstanceOf(
+      UnknownEventTypeError,
+    );
   });
 });

@@ -21,3 +21,5 @@ export * from './http/event-store-errors.filter';
 export * from './event-store/event-store.provider';
 export * from './event-store/projections-host';
 export * from './outbound/outbound-address-policy';
+export * from './ports/clock';
+export * from './ports/ids';

@@ -22,7 +22,7 @@ export function registeredPartner(state: PartnerState, command: PartnerCommand):
       'partnerId',
     );
   }
-  assertActorMayIssue(command, state.id);
+  assertActorMayIssue(command, state.id, state);
   return state;
 }
 

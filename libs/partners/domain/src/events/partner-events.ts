@@ -137,3 +137,38 @@ export type PartnerEvent =
 
 /** The type names of {@link PartnerEvent}, e.g. for a projection's subscription filter. */
 export type PartnerEventType = PartnerEvent['type'];
+
+/** Every partner event type, once: the type guard below and subscription filters use it. */
+export const PARTNER_EVENT_TYPES = [
+  'PartnerRegistered',
+  'PartnerRenamed',
+  'PartnerTypeChanged',
+  'LeadCostSet',
+  'LeadValueSet',
+  'PortalAccessChanged',
+  'PortalLoginCreated',
+  'PaymentModeChanged',
+  'BillingPointChanged',
+  'DeliveryConfigured',
+  'DeliveryLimitsChanged',
+  'DeliveryScheduleChanged',
+  'ContactDetailsChanged',
+  'TextAlertsChanged',
+  'LowFundsThresholdChanged',
+  'DeliveriesPaused',
+  'DeliveriesResumed',
+  'PartnerDeactivated',
+  'PartnerReactivated',
+] as const satisfies readonly PartnerEventType[];
+
+// A new event type that is not listed above fails to compile here.
+type UnlistedEventType = Exclude<PartnerEventType, (typeof PARTNER_EVENT_TYPES)[number]>;
+const _everyTypeListed: [UnlistedEventType] extends [never] ? true : UnlistedEventType = true;
+void _everyTypeListed;
+
+const KNOWN_TYPES = new Set<string>(PARTNER_EVENT_TYPES);
+
+/** Whether a recorded event is a partner event: what reads of a partner stream are typed by. */
+export function isPartnerEvent(event: { type: string; data: unknown }): event is PartnerEvent {
+  return KNOWN_TYPES.has(event.type);
+}

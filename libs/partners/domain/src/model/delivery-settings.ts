@@ -1,3 +1,5 @@
+import type { WeeklySchedule } from '@leadrail/schedule';
+
 /** The ways a lead can be sent to a partner's API (spec, "Internet Delivery"). */
 export const INTERNET_DELIVERY_METHODS = ['xml', 'json', 'soap-1.1', 'soap-1.2', 'post'] as const;
 
@@ -28,25 +30,8 @@ export interface DeliveryLimits {
   monthly: number;
 }
 
-/** Days of the week in schedule order. */
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-
-/** One of {@link WEEKDAYS}. */
-export type Weekday = (typeof WEEKDAYS)[number];
-
-/**
- * The hours leads may be delivered on one weekday, as local wall-clock `HH:MM`
- * (00:00-23:59). `to` is exclusive. A `to` earlier than `from` crosses midnight
- * and the window belongs to the day it starts on; `from === to` means all day.
- */
-export interface DayWindow {
-  enabled: boolean;
-  from: string;
-  to: string;
-}
+// The weekly schedule is a shared kernel: partners validate with it, routing decides with it.
+export { WEEKDAYS, type DayWindow, type Weekday } from '@leadrail/schedule';
 
 /** The weekly delivery schedule, in the partner's IANA time zone. */
-export interface DeliverySchedule {
-  timeZone: string;
-  days: Record<Weekday, DayWindow>;
-}
+export type DeliverySchedule = WeeklySchedule;

@@ -5,7 +5,7 @@ import {
   type DeliverySchedule,
   type Weekday,
 } from '../model/delivery-settings';
-import { LOCAL_TIME, isKnownTimeZone } from '../schedule/wall-clock';
+import { LOCAL_TIME, isKnownTimeZone } from '@leadrail/schedule';
 
 // IANA names (`Europe/London`, `UTC`): refuses offsets like `+01:00`, which
 // have no daylight saving rules, and miscased names the runtime would quietly fix.

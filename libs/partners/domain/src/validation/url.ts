@@ -11,8 +11,8 @@ function invalid(message: string, field: string): PartnerError {
 /**
  * Refuses a delivery URL that is not absolute http(s), or that embeds
  * credentials: those would be stored in the event log in clear and shown to
- * everyone who can read partner settings. Whether the host is reachable or
- * private is the delivery service's check, made when it resolves the name.
+ * everyone who can read partner settings. Whether the host is internal needs
+ * DNS, so it is the services' check (the outbound-address guard), not the domain's.
  */
 export function assertDeliveryUrl(url: string, field: string): void {
   if (typeof url !== 'string' || url.length > MAX_URL_LENGTH || /\s/.test(url)) {

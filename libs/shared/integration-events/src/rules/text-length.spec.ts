@@ -1,4 +1,4 @@
-import { CODE_POINTS_PER_CHARACTER, hasTextLength, textLength } from './text-length';
+import { CODE_POINTS_PER_CHARACTER, hasTextLength, textLength, truncateText } from './text-length';
 
 describe(textLength.name, () => {
   it.each([
@@ -27,5 +27,12 @@ describe(hasTextLength.name, () => {
 
     expect(textLength(zalgo)).toBe(1);
     expect(hasTextLength(zalgo, 1, 10)).toBe(false);
+  });
+});
+
+describe(truncateText.name, () => {
+  it('cuts at a character boundary, never inside an emoji', () => {
+    expect(truncateText('ab👍🏽cd', 3)).toBe('ab👍🏽');
+    expect(truncateText('short', 10)).toBe('short');
   });
 });

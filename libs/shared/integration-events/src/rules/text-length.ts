@@ -29,3 +29,9 @@ export function hasTextLength(text: string, min: number, max: number): boolean {
   const length = textLength(text);
   return length >= min && length <= max;
 }
+
+/** `text` cut to at most `max` characters as a person counts them, never inside one. */
+export function truncateText(text: string, max: number): string {
+  const characters = Array.from(graphemes.segment(text), (part) => part.segment);
+  return characters.length <= max ? text : characters.slice(0, max).join('');
+}

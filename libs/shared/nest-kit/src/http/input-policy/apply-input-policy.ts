@@ -1,6 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ClientErrorsFilter } from './client-errors.filter';
 import { inputPolicyMiddleware } from './input-policy.middleware';
 
 /**
@@ -11,8 +10,8 @@ export const MAX_JSON_BODY = '1mb';
 
 /**
  * The input policy of every LeadRail HTTP API, applied once at start-up: body
- * size, nesting depth and NUL refused before validation (inputPolicyMiddleware),
- * and client mistakes that surface below the API answered as 4xx (ClientErrorsFilter).
+ * size, nesting depth and NUL refused before validation (inputPolicyMiddleware).
+ * Client mistakes that surface below the API are ClientErrorsFilter's.
  */
 export function applyHttpInputPolicy(app: INestApplication): void {
   const express = app as NestExpressApplication;
@@ -20,5 +19,4 @@ export function applyHttpInputPolicy(app: INestApplication): void {
   express.useBodyParser('json', { limit: MAX_JSON_BODY });
   express.useBodyParser('urlencoded', { limit: MAX_JSON_BODY, extended: false });
   express.use(inputPolicyMiddleware);
-  app.useGlobalFilters(new ClientErrorsFilter(app.getHttpAdapter()));
 }

@@ -30,13 +30,17 @@ function isParserError(error: unknown): error is ParserError {
 }
 
 /**
- * PostgreSQL's class 22, "data exception" (a value the database cannot hold,
- * so the client's), whether TypeORM wrapped it or pg raised it directly.
+ * The data exceptions a client's value can cause (text PostgreSQL cannot
+ * store, a value too long, a malformed value for its column's type), whether
+ * TypeORM wrapped them or pg raised them. Other data exceptions (a division by
+ * zero, an overflow in our own SQL) are our bugs and stay 500s.
  */
+const CLIENT_DATA_EXCEPTIONS = new Set(['22P05', '22021', '22001', '22P02', '22007', '22008']);
+
 function isDataException(error: unknown): error is Error {
   const cause = error instanceof QueryFailedError ? (error.driverError as unknown) : error;
   const code = cause instanceof DatabaseError ? cause.code : undefined;
-  return typeof code === 'string' && code.startsWith('22');
+  return typeof code === 'string' && CLIENT_DATA_EXCEPTIONS.has(code);
 }
 
 /**

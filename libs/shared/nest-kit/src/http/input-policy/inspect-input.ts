@@ -41,13 +41,14 @@ export function inspectInput(
     if (item.depth >= limits.maxDepth) {
       return [problem(item.path, `nests deeper than ${limits.maxDepth} levels`)];
     }
-    const entries = Array.isArray(item.value)
-      ? item.value.map((element, index) => [`[${index}]`, element] as const)
-      : Object.entries(item.value).map(([key, element]) => [key, element] as const);
-    nodes += entries.length;
+    // Counted before anything is built for them: a huge flat array costs no more than its length.
+    nodes += Array.isArray(item.value) ? item.value.length : Object.keys(item.value).length;
     if (nodes > limits.maxNodes) {
       return [problem(root || 'body', `holds more than ${limits.maxNodes} values`)];
     }
+    const entries = Array.isArray(item.value)
+      ? item.value.map((element, index) => [`[${index}]`, element] as const)
+      : Object.entries(item.value).map(([key, element]) => [key, element] as const);
     for (const [key, element] of entries) {
       const refused = textProblem(key);
       if (refused !== undefined) {
