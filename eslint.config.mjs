@@ -5,6 +5,9 @@ import nx from '@nx/eslint-plugin';
 import jest from 'eslint-plugin-jest';
 import tseslint from 'typescript-eslint';
 
+/** The bounded contexts: each may import itself, shared libraries and any context's published contracts. */
+const CONTEXTS = ['partners', 'leads', 'routing', 'delivery', 'billing', 'notifications'];
+
 /** What a domain or contracts library may never import: frameworks, transports, storage, side effects. */
 const FRAMEWORKS_AND_IO = [
   '@nestjs/*',
@@ -57,6 +60,15 @@ export default tseslint.config(
           enforceBuildableLibDependency: false,
           banTransitiveDependencies: true,
           depConstraints: [
+            ...CONTEXTS.map((context) => ({
+              sourceTag: `scope:${context}`,
+              onlyDependOnLibsWithTags: [`scope:${context}`, 'scope:shared', 'type:contracts'],
+            })),
+            {
+              // Commands and benchmarks (tools/, bench/) drive the whole system.
+              sourceTag: 'type:tooling',
+              onlyDependOnLibsWithTags: ['*'],
+            },
             {
               sourceTag: 'type:app',
               onlyDependOnLibsWithTags: [
@@ -111,7 +123,13 @@ export default tseslint.config(
       'jest/no-standalone-expect': ['error', { additionalTestBlockFunctions: ['itWhen'] }],
       'jest/no-focused-tests': 'error',
       'jest/valid-title': ['error', { ignoreTypeOfDescribeName: true }],
-      'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expectEventually'] }],
+      'jest/expect-expect': [
+        'error',
+        // Decider specifications assert in their last call: spec.given(…).when(…).then(…).
+        {
+          assertFunctionNames: ['expect', 'expectEventually', 'spec.**.then', 'spec.**.thenThrows'],
+        },
+      ],
       '@typescript-eslint/unbound-method': 'off',
       'max-lines': 'off',
     },

@@ -1,6 +1,5 @@
 import { isWithinSchedule } from './is-within-schedule';
-import { defaultDeliverySchedule } from '../decide/registration-defaults';
-import { scheduleOf, weekdaysNineToFive } from '../testing/partner-scenario';
+import { alwaysOpen, scheduleOf, weekdaysNineToFive } from './testing/schedules';
 
 function at(instant: string): Date {
   return new Date(instant);
@@ -75,7 +74,7 @@ describe(isWithinSchedule.name, () => {
   });
 
   it('treats a window from a time to the same time as the whole day', () => {
-    const allDay = defaultDeliverySchedule();
+    const allDay = alwaysOpen();
 
     expect(isWithinSchedule(allDay, at('2026-01-05T00:00:00Z'))).toBe(true);
     expect(isWithinSchedule(allDay, at('2026-01-05T23:59:59Z'))).toBe(true);

@@ -1,13 +1,9 @@
-import {
-  WEEKDAYS,
-  type DayWindow,
-  type DeliverySchedule,
-  type Weekday,
-} from '../model/delivery-settings';
+import { WEEKDAYS, type DayWindow, type Weekday, type WeeklySchedule } from './weekly-schedule';
 import { minutesOfDay, wallClockAt } from './wall-clock';
 
 /**
- * Whether a lead may be delivered at `instant` under the partner's schedule.
+ * Whether `instant` falls inside a weekly schedule (a lead may be delivered
+ * to a partner then).
  *
  * The instant is turned into the weekday and wall-clock time it shows in the
  * schedule's IANA time zone, and that is compared with the day windows: a
@@ -24,7 +20,7 @@ import { minutesOfDay, wallClockAt } from './wall-clock';
  * (01:30-02:30 on the last Sunday of October is open 01:30-02:00 BST, then
  * 01:30-02:30 GMT).
  */
-export function isWithinSchedule(schedule: DeliverySchedule, instant: Date): boolean {
+export function isWithinSchedule(schedule: WeeklySchedule, instant: Date): boolean {
   const { weekday, minutes } = wallClockAt(schedule.timeZone, instant);
   return (
     startsTodayAndCovers(schedule.days[weekday], minutes) ||

@@ -1,4 +1,4 @@
-import type { Weekday } from '../model/delivery-settings';
+import type { Weekday } from './weekly-schedule';
 
 /** `HH:MM` on a 24-hour clock, 00:00 to 23:59. */
 export const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -27,13 +27,17 @@ const WEEKDAY_BY_SHORT_NAME: Record<string, Weekday> = {
 // Formatters are costly to build and routing asks for every lead: keep one per zone.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
+/** A formatter of the weekday, date and time in `timeZone` (throws for an unknown zone). */
+export function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (formatter === undefined) {
     // en-US short weekdays are stable names; h23 keeps midnight at 00, never 24.
     formatter = new Intl.DateTimeFormat('en-US', {
       timeZone,
       weekday: 'short',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
