@@ -54,8 +54,16 @@ module.exports = {
     {
       ...common,
       ...infrastructure,
+      // The whole system as separate processes (the launcher, six services) over the run's Kafka.
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/e2e/**/*.e2e.spec.ts'],
+    },
+    {
+      ...common,
+      ...infrastructure,
       displayName: 'chaos',
-      testMatch: ['<rootDir>/{apps,libs}/**/*.chaos.spec.ts'],
+      // tools/: npm start's own test (cold Kafka, PostgreSQL and six services) needs the machine to itself.
+      testMatch: ['<rootDir>/{apps,libs,tools}/**/*.chaos.spec.ts'],
     },
   ],
 };

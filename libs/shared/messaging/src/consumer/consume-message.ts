@@ -42,6 +42,11 @@ export async function consumeMessage<Event extends DecodedEvent>(
     return { kind: 'dead-lettered', reason: decoded.reason, error: decoded.message };
   }
   const event = decoded.event;
+  const interested = deps.handlers.filter((candidate) => candidate.eventTypes.includes(event.type));
+  if (interested.length === 0) {
+    // A well-formed event this service has no use for (another consumer's): skipped, not a dead letter.
+    return { kind: 'ignored', reason: `no handler for ${event.type}` };
+  }
   const outcome = {
     kind: 'consumed' as const,
     eventId: event.eventId,
@@ -50,9 +55,7 @@ export async function consumeMessage<Event extends DecodedEvent>(
     failed: [] as string[],
   };
   const errors: string[] = [];
-  for (const handler of deps.handlers.filter((candidate) =>
-    candidate.eventTypes.includes(event.type),
-  )) {
+  for (const handler of interested) {
     const result = await applyWithRetries(handler, event, message, deps);
     if (result === true) {
       outcome.applied.push(handler.name);

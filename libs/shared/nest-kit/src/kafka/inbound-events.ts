@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   type ConsumeOutcome,
+  type DecodeResult,
   DEFAULT_RETRY_POLICY,
   type DecodedEvent,
   type InboundMessage,
@@ -13,6 +14,7 @@ import { DataSource } from 'typeorm';
 import { SERVICE_CONFIG, type ServiceConfig } from '../config/service-config';
 import { ServiceMetrics } from '../metrics/service-metrics';
 import { SERVICE_DEFINITION, type ServiceDefinition } from '../service/service-definition';
+import { decodeWithContracts } from './decode-with-contracts';
 import { INTEGRATION_EVENT_HANDLERS } from './integration-event-handlers';
 import { ServiceProducer } from './service-producer';
 
@@ -21,8 +23,9 @@ export type InboundMessageTap = (message: InboundMessage) => void;
 
 /**
  * The service's single entry point for consumed messages: decoded against the
- * service's contracts, applied once per handler (inbox), dead-lettered when
- * malformed or failing. Nest commits the offset after this returns.
+ * service's contracts, applied once per handler (inbox), skipped (and counted)
+ * when no handler takes its type, dead-lettered when malformed, breaking the
+ * contract of a type the service has contracts for, or failing. Nest commits the offset after this returns.
  */
 @Injectable()
 export class InboundEvents {
@@ -30,6 +33,7 @@ export class InboundEvents {
   private readonly taps = new Set<InboundMessageTap>();
   private readonly handlers: IntegrationEventHandler[];
   private readonly deadLetters: KafkaDeadLetterSink;
+  private readonly decode: (message: InboundMessage) => DecodeResult<DecodedEvent>;
 
   constructor(
     @Inject(ServiceMetrics) private readonly metrics: ServiceMetrics,
@@ -41,6 +45,8 @@ export class InboundEvents {
   ) {
     this.handlers = [...handlers];
     this.deadLetters = new KafkaDeadLetterSink(producer.producer);
+    // Without contracts of its own, a service checks envelopes and skips every type.
+    this.decode = definition.decode ?? decodeWithContracts({});
   }
 
   /** Observes every message; returns the function that removes the tap. */
@@ -59,7 +65,7 @@ export class InboundEvents {
       tap(message);
     }
     const outcome = await consumeMessage<DecodedEvent>(message, {
-      decode: (raw) => this.definition.decode?.(raw) ?? noContracts(raw),
+      decode: this.decode,
       handlers: this.handlers,
       transaction: (work) => this.dataSource.transaction(work),
       deadLetters: this.deadLetters,
@@ -89,12 +95,4 @@ export class InboundEvents {
     }
     return outcome;
   }
-}
-
-function noContracts(message: InboundMessage): { ok: false; reason: string; message: string } {
-  return {
-    ok: false,
-    reason: 'unknown-event-type',
-    message: `this service has no contracts for messages on ${message.topic}`,
-  };
 }

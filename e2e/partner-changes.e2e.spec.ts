@@ -1,0 +1,152 @@
+import { expectEventually, findMessage, plainKafka } from '@leadrail/testing';
+import { Topics } from '@leadrail/topics';
+import { type RunningSystem, type ServiceName, startRunningSystem } from './support/running-system';
+
+// The services that subscribe to partner events but (so far) handle none of their types.
+const SUBSCRIBERS: ServiceName[] = ['routing', 'delivery', 'billing', 'notifications'];
+
+/**
+ * Across separate processes over Kafka: partner changes reach every service
+ * that subscribes to them, and a service that handles none of their types
+ * skips them (counted), leaving no dead letter behind.
+ */
+describe('partner changes across the running system', () => {
+  let system: RunningSystem | undefined;
+  const running = (): RunningSystem => {
+    if (!system) {
+      throw new Error('the system is not running');
+    }
+    return system;
+  };
+
+  beforeAll(async () => {
+    system = await startRunningSystem();
+  }, 240_000);
+
+  afterAll(async () => {
+    await system?.stop();
+  }, 60_000);
+
+  async function admin(method: string, path: string, body?: unknown, ifMatch?: string) {
+    const response = await fetch(`${running().url('partners')}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${running().adminToken}`,
+        'content-type': 'application/json',
+        ...(ifMatch ? { 'if-match': ifMatch } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    expect(response.status).toBeLessThan(300);
+    return {
+      etag: response.headers.get('etag') ?? '',
+      body: (await response.json()) as { id: string },
+    };
+  }
+
+  async function skippedPartnerEvents(service: ServiceName): Promise<number> {
+    const text = await (await fetch(`${running().url(service)}/metrics`)).text();
+    const line = text
+      .split('\n')
+      .find(
+        (candidate) =>
+          candidate.startsWith('leadrail_inbound_events_total{') &&
+          candidate.includes(`topic="${Topics.partners}"`) &&
+          candidate.includes('outcome="ignored"'),
+      );
+    return line ? Number(line.split(' ').at(-1)) : 0;
+  }
+
+  it('skips them in every other service and dead-letters none', async () => {
+    const created = await admin('POST', '/partners', {
+      name: 'Journey Ltd',
+      currency: 'GBP',
+      partnerType: {
+        introducer: false,
+        partner: true,
+        leadValue: { amount: 2500, currency: 'GBP' },
+      },
+    });
+    const id = created.body.id;
+    const limits = await admin(
+      'PUT',
+      `/partners/${id}/delivery-limits`,
+      { daily: 5, monthly: 100 },
+      created.etag,
+    );
+    await admin('POST', `/partners/${id}/pause`, undefined, limits.etag);
+
+    // Registration, limits and pause: three events, each skipped by all four subscribers.
+    await expectAllSkipped(3);
+    const deadLetters = await partnerDeadLettersFor(id);
+    expect(deadLetters).toEqual([]);
+  }, 120_000);
+
+  it('stops every service and exits 0 on SIGTERM to the launcher', async () => {
+    const stopping = running();
+    system = undefined;
+    expect(await stopping.stop()).toBe(0);
+  }, 60_000);
+
+  /**
+   * Waits until every subscriber's consumer group has committed past the end
+   * of the partners topic as it is now (so it has consumed these changes, and
+   * whatever earlier tests published there), then checks each skipped at least
+   * the changes' events.
+   */
+  async function expectAllSkipped(events: number): Promise<void> {
+    const kafka = plainKafka().admin();
+    await kafka.connect();
+    try {
+      const ends = await kafka.fetchTopicOffsets(Topics.partners);
+      await expectEventually(
+        async () => {
+          for (const service of SUBSCRIBERS) {
+            const [committed] = await kafka.fetchOffsets({
+              groupId: `leadrail-${service}`,
+              topics: [Topics.partners],
+            });
+            for (const end of ends) {
+              const offset = committed?.partitions.find(
+                (p) => p.partition === end.partition,
+              )?.offset;
+              expect({ service, partition: end.partition, offset: Number(offset ?? -1) }).toEqual({
+                service,
+                partition: end.partition,
+                offset: Number(end.high),
+              });
+            }
+          }
+        },
+        { timeoutMs: 90_000, intervalMs: 500 },
+      );
+    } finally {
+      await kafka.disconnect();
+    }
+    for (const service of SUBSCRIBERS) {
+      expect(await skippedPartnerEvents(service)).toBeGreaterThanOrEqual(events);
+    }
+  }
+
+  /** Every dead letter on the partners topic's DLQ keyed by this partner, read up to the topic's end. */
+  async function partnerDeadLettersFor(partnerId: string): Promise<string[]> {
+    const admin = plainKafka().admin();
+    await admin.connect();
+    const ends = await admin.fetchTopicOffsets(`${Topics.partners}.dlq`);
+    await admin.disconnect();
+    const total = ends.reduce((sum, partition) => sum + Number(partition.high), 0);
+    if (total === 0) {
+      return [];
+    }
+    const found: string[] = [];
+    let read = 0;
+    await findMessage(`${Topics.partners}.dlq`, (message) => {
+      read++;
+      if (message.key === partnerId) {
+        found.push(message.headers['leadrail-dlq-reason'] ?? '');
+      }
+      return read >= total;
+    });
+    return found;
+  }
+});
