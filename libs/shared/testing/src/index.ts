@@ -1,5 +1,6 @@
 export * from './expect-eventually';
 export * from './kafka-test-client';
+export * from './kurrentdb-container';
 export * from './test-database';
 export * from './test-environment';
 export * from './it-when';
