@@ -9,4 +9,6 @@ export interface OutboundMessage {
 /** Publishes messages, acknowledged durably, in order per key. */
 export interface MessagePublisher {
   publish(messages: readonly OutboundMessage[]): Promise<void>;
+  /** Releases its connections, once nothing publishes any more (shutdown). */
+  close?(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import type { EventFilter, RecordedEvent } from '@leadrail/event-store';
 import type { Projection } from '@leadrail/projections';
 import type { MessagePublisher, OutboundMessage } from './outbound-message';
+import { traceHeaders } from './trace-headers';
 
 export interface RelayRoute {
   /** Names the relay's checkpoint: one relay per route. */
@@ -30,11 +31,21 @@ export class RelayProjection implements Projection {
   }
 
   async applyBatch(events: readonly RecordedEvent[]): Promise<void> {
-    await this.publisher.publish(events.flatMap((event) => this.route.toMessage(event) ?? []));
+    await this.publisher.publish(events.flatMap((event) => this.messageFor(event) ?? []));
   }
 
   async apply(event: RecordedEvent): Promise<void> {
     await this.applyBatch([event]);
+  }
+
+  /** The route's message, carrying the trace context the event was appended under (if any). */
+  private messageFor(event: RecordedEvent): OutboundMessage | undefined {
+    const message = this.route.toMessage(event);
+    const trace = traceHeaders(event.metadata);
+    if (!message || Object.keys(trace).length === 0) {
+      return message;
+    }
+    return { ...message, headers: { ...trace, ...message.headers } };
   }
 
   /** Nothing to empty: rebuilding a relay republishes the log, which consumers absorb. */

@@ -35,7 +35,9 @@ describe(loadServiceConfig.name, () => {
       logging: { level: 'info' },
       shutdown: { timeoutMs: 10_000 },
       outbound: { allowedHosts: [] },
+      tracing: { serviceName: 'routing' },
     });
+    expect(config.tracing.endpoint).toBeUndefined();
     expect(config.kafka.clientId).toMatch(/^leadrail-routing-/);
   });
 
@@ -73,6 +75,33 @@ describe(loadServiceConfig.name, () => {
         'OUTBOUND_ALLOWED_HOSTS: "https://partner.corp/leads" is a URL; list its host (a host name, ' +
         'host:port, IP address, [IPv6]:port or CIDR range); "10/8" is not a valid CIDR range ' +
         '(e.g. 10.0.0.0/8 or fd00::/8)',
+    });
+  });
+
+  it('reads the OTLP endpoint and the service name spans carry', () => {
+    const config = loadServiceConfig('routing', {
+      ...VALID,
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector:4318',
+      OTEL_SERVICE_NAME: 'routing-blue',
+    });
+    expect(config.tracing).toEqual({
+      endpoint: 'http://otel-collector:4318',
+      serviceName: 'routing-blue',
+    });
+  });
+
+  it('names a malformed OTLP endpoint or service name', () => {
+    expect(
+      problemsOf({
+        ...VALID,
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'grpc://otel-collector:4317',
+        OTEL_SERVICE_NAME: 'routing blue',
+      }),
+    ).toEqual({
+      OTEL_EXPORTER_OTLP_ENDPOINT:
+        'OTEL_EXPORTER_OTLP_ENDPOINT must be an http:// or https:// URL of an OTLP collector, e.g. http://otel-collector:4318',
+      OTEL_SERVICE_NAME:
+        'OTEL_SERVICE_NAME must be at most 255 letters, digits, dots, underscores, colons, slashes or hyphens',
     });
   });
 

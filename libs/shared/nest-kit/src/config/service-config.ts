@@ -10,6 +10,7 @@ import { EventStoreEnv } from './event-store.env';
 import { OperatorsEnv } from './operators.env';
 import { OutboundEnv } from './outbound.env';
 import { ShutdownEnv } from './shutdown.env';
+import { TracingEnv } from './tracing.env';
 import { validateEnv } from './validate-env';
 
 /** The typed configuration every LeadRail service runs with. */
@@ -32,6 +33,8 @@ export interface ServiceConfig {
   operators: OperatorTokenEntry[];
   /** OUTBOUND_ALLOWED_HOSTS entries: internal hosts outbound requests may reach anyway. */
   outbound: { allowedHosts: string[] };
+  /** OpenTelemetry: spans exported over OTLP/HTTP to `endpoint` when set; off otherwise. */
+  tracing: { endpoint?: string; serviceName: string };
 }
 
 /** What a service needs beyond the common configuration. */
@@ -66,6 +69,7 @@ export function loadServiceConfig(
   const operators = read(OperatorsEnv);
   const eventStore = read(EventStoreEnv);
   const outbound = read(OutboundEnv);
+  const tracing = read(TracingEnv);
   if (
     requirements.operatorTokens &&
     !operators.OPERATOR_TOKENS &&
@@ -105,6 +109,10 @@ export function loadServiceConfig(
       allowedHosts: AllowList.parse(outbound.OUTBOUND_ALLOWED_HOSTS ?? '').allowList.entries.map(
         (entry) => entry.text,
       ),
+    },
+    tracing: {
+      endpoint: tracing.OTEL_EXPORTER_OTLP_ENDPOINT,
+      serviceName: tracing.OTEL_SERVICE_NAME ?? service,
     },
   };
 }

@@ -3,6 +3,8 @@ import type { EventStore } from '@leadrail/event-store';
 import { KurrentDbEventStore } from '@leadrail/event-store-kurrentdb';
 import { PostgresEventStore } from '@leadrail/event-store-postgres';
 import { SERVICE_CONFIG, type ServiceConfig } from '../config/service-config';
+import { traceEventStore } from '../tracing/traced-event-store';
+import { Tracing } from '../tracing/tracing';
 
 /** Injection token of the service's event log. */
 export const EVENT_STORE = Symbol('EVENT_STORE');
@@ -33,7 +35,9 @@ export const eventStoreProviders = [
   EventStoreLifecycle,
   {
     provide: EVENT_STORE,
-    useFactory: (lifecycle: EventStoreLifecycle) => lifecycle.open(),
-    inject: [EventStoreLifecycle],
+    // Appends are traced (a span, its context in each event's metadata) when tracing is on.
+    useFactory: async (lifecycle: EventStoreLifecycle, tracing: Tracing) =>
+      traceEventStore(await lifecycle.open(), tracing),
+    inject: [EventStoreLifecycle, Tracing],
   },
 ];

@@ -79,6 +79,10 @@ export class ProjectionsHost implements OnApplicationBootstrap, BeforeApplicatio
    */
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.all([...this.runners.values()].map((runner) => runner.stop()));
+    // No relay publishes any more: its producer's connections must not outlive the service.
+    await this.publisher.close?.().catch((error: unknown) => {
+      this.logger.warn(`closing the relay's Kafka producer failed: ${String(error)}`);
+    });
   }
 
   private add(projection: Projection, options: ProjectionRunnerOptions): void {

@@ -14,6 +14,8 @@ import { DataSource } from 'typeorm';
 import { SERVICE_CONFIG, type ServiceConfig } from '../config/service-config';
 import { ServiceMetrics } from '../metrics/service-metrics';
 import { SERVICE_DEFINITION, type ServiceDefinition } from '../service/service-definition';
+import { type ConsumedLabel, withConsumerSpan } from '../tracing/consumer-span';
+import { Tracing } from '../tracing/tracing';
 import { decodeWithContracts } from './decode-with-contracts';
 import { INTEGRATION_EVENT_HANDLERS } from './integration-event-handlers';
 import { ServiceProducer } from './service-producer';
@@ -42,6 +44,7 @@ export class InboundEvents {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(ServiceProducer) producer: ServiceProducer,
     @Inject(INTEGRATION_EVENT_HANDLERS) handlers: IntegrationEventHandler[],
+    @Inject(Tracing) private readonly tracing: Tracing,
   ) {
     this.handlers = [...handlers];
     this.deadLetters = new KafkaDeadLetterSink(producer.producer);
@@ -60,7 +63,25 @@ export class InboundEvents {
     this.handlers.push(handler);
   }
 
-  async receive(message: InboundMessage): Promise<ConsumeOutcome> {
+  /**
+   * Consumes one message; with tracing on, in a consumer span continuing the
+   * trace its headers carry, so what the handlers append continues it too.
+   */
+  receive(message: InboundMessage): Promise<ConsumeOutcome> {
+    const tracer = this.tracing.tracer;
+    if (!tracer) {
+      return this.consume(message);
+    }
+    return withConsumerSpan(
+      tracer,
+      message,
+      this.config.kafka.groupId,
+      () => this.consume(message),
+      outcomeLabel,
+    );
+  }
+
+  private async consume(message: InboundMessage): Promise<ConsumeOutcome> {
     for (const tap of this.taps) {
       tap(message);
     }
@@ -74,13 +95,10 @@ export class InboundEvents {
       sleep: (ms) => sleep(ms),
       clock: () => new Date(),
     });
-    const label =
-      outcome.kind === 'consumed'
-        ? outcome.failed.length > 0
-          ? 'failed'
-          : 'handled'
-        : outcome.kind;
-    this.metrics.inboundEvents.inc({ topic: message.topic, outcome: label });
+    this.metrics.inboundEvents.inc({
+      topic: message.topic,
+      outcome: outcomeLabel(outcome).outcome,
+    });
     if (outcome.kind === 'dead-lettered') {
       this.logger.warn(
         {
@@ -95,4 +113,11 @@ export class InboundEvents {
     }
     return outcome;
   }
+}
+
+/** The outcome as `leadrail_inbound_events_total` labels it: handled, ignored, dead-lettered or failed. */
+function outcomeLabel(outcome: ConsumeOutcome): ConsumedLabel {
+  const label =
+    outcome.kind === 'consumed' ? (outcome.failed.length > 0 ? 'failed' : 'handled') : outcome.kind;
+  return { outcome: label, failed: label === 'failed' || label === 'dead-lettered' };
 }

@@ -21,6 +21,7 @@ import { ProjectionsHost } from '../event-store/projections-host';
 import { relayPublisherProvider } from '../event-store/relay-publisher';
 import { INTEGRATION_EVENT_HANDLERS } from '../kafka/integration-event-handlers';
 import { ServiceProducer } from '../kafka/service-producer';
+import { Tracing } from '../tracing/tracing';
 import { SERVICE_DEFINITION, ServiceDefinition } from './service-definition';
 import type { StartupContext } from './startup-context';
 
@@ -49,6 +50,8 @@ export class ServiceModule implements NestModule {
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: SERVICE_DEFINITION, useValue: definition },
+        // Started with the application, flushed and shut down with it (off without an OTLP endpoint).
+        { provide: Tracing, useFactory: () => Tracing.start(config.tracing) },
         ServiceProducer,
         ...eventStoreProviders,
         relayPublisherProvider,

@@ -14,6 +14,8 @@ import { serveOpenApi } from '../http/open-api';
 import { createValidationPipe } from '../http/validation-pipe';
 import { applyHttpInputPolicy } from '../http/input-policy/apply-input-policy';
 import { registerErrorFilters } from '../http/register-error-filters';
+import { traceHttpRequests } from '../tracing/trace-http-requests';
+import { Tracing } from '../tracing/tracing';
 import { ServiceModule } from './service.module';
 import { createStartupContext } from './startup-context';
 import { waitForDependencies } from './wait-for-dependencies';
@@ -74,6 +76,8 @@ export async function startService(
     const logger = app.get(Logger);
     app.useLogger(logger);
     app.useGlobalPipes(createValidationPipe());
+    // Before the body parsers: requests they refuse are traced too.
+    traceHttpRequests(app, app.get(Tracing));
     applyHttpInputPolicy(app);
     registerErrorFilters(app, definition.errorFilters);
     if (definition.openApi) {
