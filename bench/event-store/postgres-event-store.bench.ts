@@ -1,20 +1,40 @@
 /**
  * PostgreSQL event store benchmark: `npm run bench:event-store`.
  * Uses DATABASE_URL if set (a database `leadrail_bench` is created on that
- * server), else starts embedded PostgreSQL. Prints one line per figure.
+ * server), else starts embedded PostgreSQL. Prints each figure beside its raw
+ * baseline: plain INSERTs (or SELECTs) on a table of the events table's shape,
+ * same server, same concurrency, in alternating rounds of the same run.
+ *
+ * BENCH_ROUNDS (6) and BENCH_ROUND_SECONDS (1) set the rounds of each append
+ * figure, BENCH_CATCH_UP_EVENTS (1,000,000) the least number of events read
+ * back, and BENCH_LAG_SECONDS (10) the subscription lag run.
  */
 import { randomUUID } from 'node:crypto';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { NewEvent } from '@leadrail/event-store';
 import { PostgresEventStore } from '@leadrail/event-store-postgres';
 import { downLocalStack, upLocalStack } from '@leadrail/local-infra';
 import { Client } from 'pg';
-import { inParallel, percentile, throughput } from './measure';
+import {
+  compare,
+  describeLatencies,
+  format,
+  inParallel,
+  openModel,
+  runFor,
+  timed,
+} from './measure';
+import { RawTable } from './raw-table';
 
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
+const ROUND_SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 1);
 const CATCH_UP_EVENTS = Number(process.env.BENCH_CATCH_UP_EVENTS ?? 1_000_000);
 const LAG_SECONDS = Number(process.env.BENCH_LAG_SECONDS ?? 10);
+const LAG_RATE = 1_000;
+const POOL_SIZE = 16;
+
 const metadata = {
   correlationId: randomUUID(),
   causationId: randomUUID(),
@@ -42,123 +62,195 @@ async function main(): Promise<void> {
   const stateDir = join(workspaceRoot, 'deploy', 'local', '.state', `bench-${process.pid}`);
   const stack = await upLocalStack({ workspaceRoot, stateDir, only: ['postgres'] });
   const url = await freshDatabase(stack.databaseUrl);
-  const store = await PostgresEventStore.open({ connectionString: url, pool: { max: 16 } });
+  const store = await PostgresEventStore.open({ connectionString: url, pool: { max: POOL_SIZE } });
+  const raw = await RawTable.create(url, 'event_store.events', POOL_SIZE);
   try {
     console.log(
-      `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+      `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average ${describeLoad()}`,
     );
-    console.log(`server: ${await serverDescription(url)}\n`);
+    console.log(`server: ${await serverDescription(url)}`);
+    console.log(
+      'The benchmark, the server and whatever else runs here share these cores: each append figure and\n' +
+        `its raw baseline run in ${ROUNDS} alternating rounds so that noise falls on both ("rounds": the range\n` +
+        'of the per-round ratios). Raw: plain INSERTs (multi-row VALUES for batches) into a table of the\n' +
+        "events table's shape (columns, indexes), same server, client library, pool and concurrency; for\n" +
+        'catch-up, plain keyset-paged SELECTs of it. "client": CPU time of this process per event, store/raw.\n',
+    );
 
-    await throughput('append 1 event per call, 1 writer', async () => {
-      await inParallel(1, 3_000, (i) =>
-        store.appendToStream(`single1-${i % 100}`, events(1)).then(() => undefined),
+    const single = (writers: number) =>
+      compare(
+        `append 1 event per call, ${writers} writer${writers === 1 ? '' : 's'}`,
+        ROUNDS,
+        () =>
+          runFor(ROUND_SECONDS, writers, (w, i) =>
+            store.appendToStream(`single${writers}-${w}-${i % 100}`, events(1)).then(() => 1),
+          ),
+        () =>
+          runFor(ROUND_SECONDS, writers, (w, i) =>
+            raw.insertOne(`single${writers}-${w}-${i % 100}`, events(1)[0]!),
+          ),
       );
-      return 3_000;
-    });
-    await throughput('append 1 event per call, 8 writers', async () => {
-      await inParallel(8, 8_000, (i) =>
-        store.appendToStream(`single8-${i % 800}`, events(1)).then(() => undefined),
+    const batches = (size: number, writers: number) =>
+      compare(
+        `append batches of ${size}, ${writers} writer${writers === 1 ? '' : 's'}`,
+        ROUNDS,
+        () =>
+          runFor(ROUND_SECONDS, writers, (w, i) =>
+            store.appendToStream(`batch${writers}-${w}-${i}`, events(size)).then(() => size),
+          ),
+        () =>
+          runFor(ROUND_SECONDS, writers, (w, i) =>
+            raw.insertBatch(`batch${writers}-${w}-${i}`, events(size)),
+          ),
       );
-      return 8_000;
-    });
-    await throughput('append batches of 100, 1 writer', async () => {
-      await inParallel(1, 300, (i) =>
-        store.appendToStream(`batch1-${i}`, events(100)).then(() => undefined),
-      );
-      return 30_000;
-    });
-    await throughput('append batches of 100, 8 writers', async () => {
-      await inParallel(8, 800, (i) =>
-        store.appendToStream(`batch8-${i}`, events(100)).then(() => undefined),
-      );
-      return 80_000;
-    });
+    await single(1);
+    await single(8);
+    await batches(100, 1);
+    await batches(100, 8);
 
-    const existing = await countEvents(url);
-    const toSeed = Math.max(0, CATCH_UP_EVENTS - existing);
-    await throughput(`seed to ${CATCH_UP_EVENTS} events (batches of 1000, 8 writers)`, async () => {
-      const batches = Math.ceil(toSeed / 1000);
-      await inParallel(8, batches, (i) =>
-        store.appendToStream(`seed-${i}`, events(1000)).then(() => undefined),
+    await batches(1000, 8);
+
+    // Both logs grow to at least CATCH_UP_EVENTS for the catch-up figures (not timed).
+    const topUp = async (
+      existing: number,
+      append: (i: number) => Promise<unknown>,
+    ): Promise<void> =>
+      inParallel(8, Math.ceil(Math.max(0, CATCH_UP_EVENTS - existing) / 1000), (i) =>
+        append(i).then(() => undefined),
       );
-      return batches * 1000;
-    });
-    await throughput('catch-up: readAll pages of 5000 from the start', async () => {
-      let after: bigint | undefined;
-      let read = 0;
-      for (;;) {
-        const page = await store.readAll({ after, maxCount: 5_000 });
-        if (page.length === 0) {
-          return read;
-        }
-        read += page.length;
-        after = page.at(-1)!.position;
-      }
-    });
+    await topUp(await countEvents(url), (i) => store.appendToStream(`seed-${i}`, events(1000)));
+    await topUp(await raw.count(), (i) => raw.insertBatch(`seed-${i}`, events(1000)));
+
     const total = await countEvents(url);
-    await throughput('catch-up: subscribeToAll from the start', async () => {
-      const subscription = store.subscribeToAll();
-      let read = 0;
-      for await (const event of subscription) {
-        read += event.revision >= 0n ? 1 : 0;
-        if (read === total) {
-          break;
-        }
-      }
-      await subscription.unsubscribe();
-      return read;
-    });
+    const rawRead = () => timed(() => raw.readAll(5_000));
+    await compare(
+      `catch-up: readAll pages of 5000, ${format(total)} events`,
+      1,
+      () =>
+        timed(async () => {
+          let after: bigint | undefined;
+          let read = 0;
+          for (;;) {
+            const page = await store.readAll({ after, maxCount: 5_000 });
+            if (page.length === 0) {
+              return read;
+            }
+            read += page.length;
+            after = page.at(-1)!.position;
+          }
+        }),
+      rawRead,
+    );
+    await compare(
+      `catch-up: subscribeToAll from the start`,
+      1,
+      () =>
+        timed(async () => {
+          const subscription = store.subscribeToAll();
+          let read = 0;
+          for await (const event of subscription) {
+            read += event.revision >= 0n ? 1 : 0;
+            if (read === total) {
+              break;
+            }
+          }
+          await subscription.unsubscribe();
+          return read;
+        }),
+      rawRead,
+    );
 
-    await subscriptionLag(store);
-    console.log(`\nmemory: rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`);
+    console.log('');
+    const other = await PostgresEventStore.open({ connectionString: url, pool: { max: 4 } });
+    try {
+      await subscriptionLag(store, other, LAG_RATE, LAG_SECONDS, 'another store (process)');
+      await subscriptionLag(store, store, LAG_RATE, LAG_SECONDS / 2, 'the appending store');
+      // Sparse appends: nothing else wakes the subscriber but the store's NOTIFY.
+      await subscriptionLag(store, other, 10, LAG_SECONDS / 2, 'another store (process)');
+    } finally {
+      await other.close();
+    }
+    const rawLatencies: number[] = [];
+    await openModel(LAG_RATE, LAG_SECONDS / 2, async (i, due) => {
+      await raw.insertOne(`lag-raw-${i % 100}`, events(1)[0]!);
+      rawLatencies.push(performance.now() - due);
+    });
+    console.log(
+      `${`raw: single-row INSERT latency at ${format(LAG_RATE)}/s`.padEnd(48)} ${describeLatencies(rawLatencies)}`,
+    );
+
+    console.log(
+      `\nmemory: rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB; load average ${describeLoad()}`,
+    );
   } finally {
+    await raw.close();
     await store.close();
     await downLocalStack(stateDir, true);
   }
 }
 
-/** Live subscriber under 4 writers appending as fast as they can: time from append to delivery. */
-async function subscriptionLag(store: PostgresEventStore): Promise<void> {
-  const end = (await store.appendToStream('lag-start', events(1))).position;
-  const subscription = store.subscribeToAll({
-    after: end,
-    filter: { streamNamePrefixes: ['lag-'] },
+/**
+ * A subscriber of `reader` while `writer` appends single events at `rate`
+ * per second (an open model: each append starts when due, whether or not
+ * earlier ones have finished): time from when an append was due to its
+ * delivery, and the appends' own latency.
+ */
+async function subscriptionLag(
+  writer: PostgresEventStore,
+  reader: PostgresEventStore,
+  rate: number,
+  seconds: number,
+  where: string,
+): Promise<void> {
+  const prefix = `lag${randomUUID().slice(0, 8)}-`;
+  const start = (await writer.appendToStream(`${prefix}start`, events(1))).position;
+  const subscription = reader.subscribeToAll({
+    after: start,
+    filter: { streamNamePrefixes: [prefix] },
   });
-  const appendedAt = new Map<string, number>();
+  const due = new Map<string, number>();
   const lags: number[] = [];
-  let writing = true;
-  const reader = (async () => {
+  const appendLatencies: number[] = [];
+  const [marker] = events(1);
+  let markerSeen!: () => void;
+  const live = new Promise<void>((resolve) => (markerSeen = resolve));
+  const expected = Math.round(rate * seconds);
+  const consumer = (async () => {
     for await (const event of subscription) {
-      const started = appendedAt.get(event.id);
-      if (started !== undefined) {
-        lags.push(performance.now() - started);
+      if (event.id === marker!.id) {
+        markerSeen();
       }
-      if (!writing && lags.length === appendedAt.size) {
-        return;
+      const at = due.get(event.id);
+      if (at !== undefined) {
+        lags.push(performance.now() - at);
+        if (lags.length === expected) {
+          return;
+        }
       }
     }
   })();
-  const deadline = performance.now() + LAG_SECONDS * 1000;
-  await Promise.all(
-    Array.from({ length: 4 }, async (_, w) => {
-      for (let i = 0; performance.now() < deadline; i++) {
-        const batch = events(1);
-        const started = performance.now();
-        appendedAt.set(batch[0]!.id, started);
-        await store.appendToStream(`lag-${w}-${i % 50}`, batch);
-      }
-    }),
-  );
-  writing = false;
-  await store.appendToStream('lag-end', events(1));
-  await reader;
+  // The subscriber is live once it has delivered an event appended after it started.
+  await writer.appendToStream(`${prefix}marker`, [marker!]);
+  await live;
+  await openModel(rate, seconds, async (i, at) => {
+    const batch = events(1);
+    due.set(batch[0]!.id, at);
+    await writer.appendToStream(`${prefix}${i % 100}`, batch);
+    appendLatencies.push(performance.now() - at);
+  });
+  await Promise.race([consumer, new Promise((resolve) => setTimeout(resolve, 30_000))]);
   await subscription.unsubscribe();
-  const sorted = [...lags].sort((a, b) => a - b);
   console.log(
-    `subscription lag under load (4 writers, ${sorted.length} events in ${LAG_SECONDS} s): ` +
-      `p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, ` +
-      `p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${sorted.at(-1)?.toFixed(1)} ms`,
+    `${`subscription lag at ${format(rate)} appends/s, ${seconds} s`.padEnd(48)} ${describeLatencies(lags)}` +
+      ` (${format(lags.length)} of ${format(expected)} events; subscriber in ${where})`,
   );
+  console.log(`${'  append latency meanwhile'.padEnd(48)} ${describeLatencies(appendLatencies)}`);
+}
+
+function describeLoad(): string {
+  return loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
 }
 
 async function countEvents(url: string): Promise<number> {
@@ -183,12 +275,15 @@ async function freshDatabase(serverUrl: string): Promise<string> {
 async function serverDescription(url: string): Promise<string> {
   const client = new Client({ connectionString: url });
   await client.connect();
-  const { rows } = await client.query<{ version: string; fsync: string; sync: string }>(
-    "SELECT version() AS version, current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS sync",
+  const { rows } = await client.query<Record<string, string>>(
+    `SELECT version() AS version, current_setting('fsync') AS fsync,
+            current_setting('synchronous_commit') AS synchronous_commit,
+            current_setting('shared_buffers') AS shared_buffers,
+            current_setting('commit_delay') AS commit_delay`,
   );
   await client.end();
   const row = rows[0]!;
-  return `${row.version.split(' on ')[0]}, fsync=${row.fsync}, synchronous_commit=${row.sync}`;
+  return `${row.version!.split(' on ')[0]}, fsync=${row.fsync}, synchronous_commit=${row.synchronous_commit}, shared_buffers=${row.shared_buffers}, commit_delay=${row.commit_delay}`;
 }
 
 main().catch((error: unknown) => {

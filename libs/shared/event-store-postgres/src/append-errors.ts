@@ -1,11 +1,40 @@
 import {
+  ConcurrencyRetriesExhaustedError,
   type ExpectedRevision,
   IdempotencyConflictError,
   WrongExpectedRevisionError,
 } from '@leadrail/event-store';
 import { DatabaseError } from 'pg';
 
-/** Maps the SQLSTATEs append_to_stream raises to the port's typed errors. */
+/** Attempts of one append that keeps losing its stream's next revision to other writers. */
+export const MAX_APPEND_ATTEMPTS = 20;
+
+/**
+ * LR003: an 'any' append found its revision taken by a writer that committed
+ * meanwhile (retried in a new transaction, whose position then comes after
+ * that writer's). 40P01: two appends naming the same event ids in different
+ * orders deadlocked; retried, the survivor's ids are found recorded.
+ */
+export function isAppendRetryable(error: unknown): boolean {
+  return error instanceof DatabaseError && (error.code === 'LR003' || error.code === '40P01');
+}
+
+export function retriesExhausted(
+  error: unknown,
+  streamName: string,
+  expected: ExpectedRevision,
+  attempts: number,
+): ConcurrencyRetriesExhaustedError {
+  const detail = error instanceof DatabaseError ? error.detail : undefined;
+  const actual = detail && /^\d+$/.test(detail) ? BigInt(detail) : undefined;
+  return new ConcurrencyRetriesExhaustedError(
+    streamName,
+    attempts,
+    new WrongExpectedRevisionError(streamName, expected, actual),
+  );
+}
+
+/** Maps the SQLSTATEs append_events raises to the port's typed errors. */
 export function toAppendError(
   error: unknown,
   streamName: string,

@@ -7,7 +7,9 @@ const RECONNECT_INITIAL_MS = 250;
 const RECONNECT_MAX_MS = 5_000;
 
 /**
- * One LISTEN connection per store, shared by all its subscriptions.
+ * One LISTEN connection per store, shared by all its subscriptions, which
+ * also wakes them when the store itself appended (`wake()`, without a round
+ * trip; its own notifications, sent by AppendNotifier, are then ignored).
  *
  * The connection is lost when PostgreSQL restarts, fails over or drops idle
  * connections. Subscriptions then still poll (every 250 ms), and this
@@ -27,6 +29,8 @@ export class AppendNotifications {
   constructor(
     private readonly connection: ClientConfig,
     private readonly channel: string,
+    /** The payload of this store's own notifications: already woken by `wake()`. */
+    private readonly ownPayload?: string,
   ) {}
 
   /** True while the LISTEN connection is up. */
@@ -39,6 +43,11 @@ export class AppendNotifications {
     this.listeners.add(listener);
     await this.ensureConnected();
     return () => this.listeners.delete(listener);
+  }
+
+  /** Wakes every listener now: this store appended. */
+  wake(): void {
+    this.notifyAll();
   }
 
   async close(): Promise<void> {
@@ -76,7 +85,11 @@ export class AppendNotifications {
       keepAliveInitialDelayMillis: 10_000,
       ...this.connection,
     });
-    client.on('notification', () => this.notifyAll());
+    client.on('notification', (message) => {
+      if (this.ownPayload === undefined || message.payload !== this.ownPayload) {
+        this.notifyAll();
+      }
+    });
     // Both can fire for one loss (an error message, then the socket's end): lost() acts once.
     client.on('error', () => this.lost(client));
     client.on('end', () => this.lost(client));

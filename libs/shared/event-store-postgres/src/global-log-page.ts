@@ -1,6 +1,7 @@
 import type { EventFilter, RecordedEvent } from '@leadrail/event-store';
 import type { Pool } from 'pg';
 import { filterSql } from './filter-sql';
+import { prepared } from './prepared';
 import { EVENT_COLUMNS, type EventRow, toRecordedEvent } from './row-mapping';
 
 /** One scan of the global log: the matching events, and how far it looked. */
@@ -34,17 +35,21 @@ export async function readGlobalLogPage(
   const filtered = Boolean(filter?.streamNamePrefixes?.length || filter?.eventTypes?.length);
   if (!filtered) {
     const { rows } = await pool.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM ${table}
-        WHERE position > $1 AND position < ${HORIZON}
-        ORDER BY position LIMIT $2`,
-      [after.toString(), scanLimit],
+      prepared(
+        `SELECT ${EVENT_COLUMNS} FROM ${table}
+          WHERE position > $1 AND position < ${HORIZON}
+          ORDER BY position LIMIT $2`,
+        [after.toString(), scanLimit],
+      ),
     );
     const events = rows.map(toRecordedEvent);
     return { events, scannedTo: events.at(-1)?.position, scanned: events.length };
   }
   const conditions = filterSql(filter, 3);
   const { rows } = await pool.query<EventRow & { scanned_to: string | null; scanned: string }>(
-    `WITH scanned AS MATERIALIZED (
+    // Named after its text: one prepared statement per combination of filters.
+    prepared(
+      `WITH scanned AS MATERIALIZED (
        SELECT position, stream_name, type FROM ${table}
         WHERE position > $1 AND position < ${HORIZON}
         ORDER BY position LIMIT $2
@@ -61,7 +66,8 @@ export async function readGlobalLogPage(
           WHERE true${conditions.sql.replace(/\bstream_name\b/g, 's.stream_name').replace(/\btype\b/g, 's.type')}
           ORDER BY s.position
        ) m ON true`,
-    [after.toString(), scanLimit, ...conditions.params],
+      [after.toString(), scanLimit, ...conditions.params],
+    ),
   );
   const first = rows[0];
   return {

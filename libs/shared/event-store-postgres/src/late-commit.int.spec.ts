@@ -38,13 +38,10 @@ describe('PostgresEventStore with late-committing transactions', () => {
   }
 
   async function appendInside(client: Client, stream: string, events: NewEvent[]): Promise<void> {
-    await client.query('SELECT * FROM event_store.append_to_stream($1, $2, $3, $4, $5, $6)', [
+    await client.query('SELECT * FROM event_store.append_events($1, $2, $3)', [
       stream,
       'any',
-      events.map((event) => event.id),
-      events.map((event) => event.type),
-      events.map((event) => JSON.stringify(event.data)),
-      events.map((event) => JSON.stringify(event.metadata)),
+      JSON.stringify(events),
     ]);
   }
 

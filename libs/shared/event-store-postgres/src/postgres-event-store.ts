@@ -10,18 +10,32 @@ import {
   type SubscribeOptions,
   assertAppendable,
 } from '@leadrail/event-store';
-import { Pool, type PoolConfig } from 'pg';
+import { randomUUID } from 'node:crypto';
+import { DatabaseError, Pool, type PoolConfig } from 'pg';
 import { AppendNotifications } from './append-notifications';
-import { toAppendError } from './append-errors';
+import { AppendNotifier } from './append-notifier';
+import {
+  MAX_APPEND_ATTEMPTS,
+  isAppendRetryable,
+  retriesExhausted,
+  toAppendError,
+} from './append-errors';
 import { readGlobalLogPage } from './global-log-page';
 import { PostgresSubscription } from './postgres-subscription';
+import { prepared } from './prepared';
 import { EVENT_COLUMNS, type EventRow, toRecordedEvent } from './row-mapping';
-import { eventStoreSchemaSql, notifyChannel, quoteIdentifier } from './schema.sql';
+import { appendFastSql, eventStoreSchemaSql, notifyChannel, quoteIdentifier } from './schema.sql';
 
 /** Positions are never negative: reading after this starts at the beginning. */
 const BEGINNING = -1n;
 /** Rows scanned per query of the global log. */
 const SCAN_PAGE = 2_000;
+const UNIQUE_VIOLATION = '23505';
+
+interface AppendRow {
+  next_revision: string;
+  last_position: string;
+}
 
 export interface PostgresEventStoreOptions {
   connectionString: string;
@@ -36,18 +50,34 @@ export class PostgresEventStore implements EventStore {
   private readonly schema: string;
   private readonly table: string;
   private readonly notifications: AppendNotifications;
+  private readonly notifier: AppendNotifier;
+  private readonly appendOneSql: string;
+  private readonly appendManySql: string;
+  private readonly appendEventsSql: string;
   private closing?: Promise<void>;
 
   private constructor(options: PostgresEventStoreOptions) {
     this.schema = options.schema ?? 'event_store';
-    this.table = `${quoteIdentifier(this.schema)}.events`;
+    const schema = quoteIdentifier(this.schema);
+    this.table = `${schema}.events`;
+    this.appendOneSql = appendFastSql(this.schema, 'one');
+    this.appendManySql = appendFastSql(this.schema, 'many');
+    this.appendEventsSql = `SELECT next_revision, last_position FROM ${schema}.append_events($1, $2, $3)`;
     this.pool = new Pool({ max: 10, ...options.pool, connectionString: options.connectionString });
     // An idle connection dropped by the server (restart, failover) is replaced on next use;
     // without a listener the pool's 'error' event would crash the process.
     this.pool.on('error', () => undefined);
+    // This store's subscriptions are woken by its appends directly, other processes' by NOTIFY.
+    const instance = randomUUID();
     this.notifications = new AppendNotifications(
       { connectionString: options.connectionString },
       notifyChannel(this.schema),
+      instance,
+    );
+    this.notifier = new AppendNotifier(
+      { connectionString: options.connectionString },
+      notifyChannel(this.schema),
+      instance,
     );
   }
 
@@ -66,51 +96,101 @@ export class PostgresEventStore implements EventStore {
     // Before anything is sent: JSON that jsonb would refuse or change is refused as the port says.
     assertAppendable(streamName, events);
     const expected = options.expectedRevision ?? 'any';
-    try {
-      const { rows } = await this.pool.query<{ next_revision: string; last_position: string }>(
-        `SELECT next_revision, last_position FROM ${quoteIdentifier(this.schema)}.append_to_stream($1, $2, $3, $4, $5, $6)`,
-        [
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const row = await this.appendOnce(streamName, expected.toString(), events);
+        this.notifications.wake();
+        this.notifier.appended();
+        return {
+          nextExpectedRevision: BigInt(row.next_revision),
+          position: BigInt(row.last_position),
+        };
+      } catch (error) {
+        // Another writer of the stream got in between (an 'any' append lost the race for
+        // its revision), or a deadlock on event ids: a new transaction sees the winner.
+        if (isAppendRetryable(error)) {
+          if (attempt < MAX_APPEND_ATTEMPTS) {
+            continue;
+          }
+          throw retriesExhausted(error, streamName, expected, attempt);
+        }
+        throw toAppendError(
+          error,
           streamName,
-          expected.toString(),
+          expected,
           events.map((event) => event.id),
-          events.map((event) => event.type),
-          events.map((event) => JSON.stringify(event.data)),
-          events.map((event) => JSON.stringify(event.metadata)),
-        ],
-      );
-      const row = rows[0]!;
-      return {
-        nextExpectedRevision: BigInt(row.next_revision),
-        position: BigInt(row.last_position),
-      };
-    } catch (error) {
-      throw toAppendError(
-        error,
-        streamName,
-        expected,
-        events.map((event) => event.id),
-      );
+        );
+      }
     }
+  }
+
+  /**
+   * One plain INSERT (one round trip, one transaction) when nothing stands in
+   * the way; otherwise append_events, in a new transaction, decides (a repeat
+   * is answered, a conflict raised, a stream that only moved appended to).
+   */
+  private async appendOnce(
+    streamName: string,
+    expected: string,
+    events: readonly NewEvent[],
+  ): Promise<AppendRow> {
+    try {
+      if (events.length === 1) {
+        const event = events[0]!;
+        const { rows } = await this.pool.query<AppendRow>(
+          prepared(this.appendOneSql, [
+            streamName,
+            expected,
+            event.id,
+            event.type,
+            JSON.stringify(event.data),
+            JSON.stringify(event.metadata),
+          ]),
+        );
+        if (rows.length === 1) {
+          return rows[0]!;
+        }
+      } else {
+        const { rows } = await this.pool.query<AppendRow & { written: string }>(
+          prepared(this.appendManySql, [streamName, expected, eventsJson(events)]),
+        );
+        if (Number(rows[0]!.written) === events.length) {
+          return rows[0]!;
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof DatabaseError && error.code === UNIQUE_VIOLATION)) {
+        throw error;
+      }
+    }
+    const { rows } = await this.pool.query<AppendRow>(
+      prepared(this.appendEventsSql, [streamName, expected, eventsJson(events)]),
+    );
+    return rows[0]!;
   }
 
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
     const from = options.fromRevision ?? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n);
     const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM ${this.table}
-        WHERE stream_name = $1 AND revision ${backwards ? '<=' : '>='} $2
-        ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
-      [streamName, from.toString(), options.maxCount ?? null],
+      prepared(
+        `SELECT ${EVENT_COLUMNS} FROM ${this.table}
+          WHERE stream_name = $1 AND revision ${backwards ? '<=' : '>='} $2
+          ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
+        [streamName, from.toString(), options.maxCount ?? null],
+      ),
     );
     return rows.map(toRecordedEvent);
   }
 
   async streamRevision(streamName: string): Promise<bigint | undefined> {
-    const { rows } = await this.pool.query<{ revision: string }>(
-      `SELECT revision FROM ${quoteIdentifier(this.schema)}.streams WHERE stream_name = $1 AND revision >= 0`,
-      [streamName],
+    const { rows } = await this.pool.query<{ revision: string | null }>(
+      prepared(`SELECT max(revision) AS revision FROM ${this.table} WHERE stream_name = $1`, [
+        streamName,
+      ]),
     );
-    return rows[0] ? BigInt(rows[0].revision) : undefined;
+    const revision = rows[0]?.revision;
+    return revision === null || revision === undefined ? undefined : BigInt(revision);
   }
 
   /**
@@ -143,6 +223,7 @@ export class PostgresEventStore implements EventStore {
   /** Idempotent: every call waits for the same shutdown. */
   close(): Promise<void> {
     this.closing ??= (async () => {
+      await this.notifier.close();
       await this.notifications.close();
       await this.pool.end();
     })();
@@ -166,4 +247,11 @@ export class PostgresEventStore implements EventStore {
       client.release();
     }
   }
+}
+
+/** An append's events as append_events and the fast path take them: one JSON array. */
+function eventsJson(events: readonly NewEvent[]): string {
+  return JSON.stringify(
+    events.map(({ id, type, data, metadata }) => ({ id, type, data, metadata })),
+  );
 }

@@ -3,13 +3,19 @@ import type { AppendNotifications } from './append-notifications';
 import type { GlobalLogPage } from './global-log-page';
 
 /**
- * Fallback wake-up: a notification can arrive while an older transaction still
- * holds the visibility horizon back, and nothing notifies when it ends.
+ * After a read that found nothing new, the next one comes after FIRST_RETRY_MS,
+ * doubling up to POLL_INTERVAL_MS, and any wake-up starts over from the first:
+ * an append that woke it may still be behind the visibility horizon (an older
+ * transaction is still running, and nothing tells when it ends), and appends
+ * nobody notifies about (SQL from outside the store, a lost notification) are
+ * found within POLL_INTERVAL_MS.
  */
+const FIRST_RETRY_MS = 2;
 const POLL_INTERVAL_MS = 250;
 
 /**
- * Historic events page by page, then live ones as appends are notified.
+ * Historic events page by page, then live ones as appends are notified (by
+ * the store itself, or by other processes' stores through LISTEN/NOTIFY).
  *
  * A failed read (PostgreSQL restarting, a dropped connection) ends the
  * subscription with that error rather than being retried here: the reader
@@ -45,6 +51,7 @@ export class PostgresSubscription implements EventSubscription {
     const stopListening = await this.notifications.add(() => this.signal());
     try {
       let after = this.after;
+      let wait = FIRST_RETRY_MS;
       while (!this.closed) {
         // A notification during the read must not be lost: clear first, read, then wait.
         this.woken = false;
@@ -54,8 +61,11 @@ export class PostgresSubscription implements EventSubscription {
         }
         // Past what was scanned, matching or not: filtered-out rows are not read again.
         after = page.scannedTo ?? after;
-        if (page.scannedTo === undefined && !this.closed) {
-          await this.sleepUntilWoken();
+        if (page.scannedTo !== undefined) {
+          wait = FIRST_RETRY_MS;
+        } else if (!this.closed) {
+          const woken = await this.sleepUntilWoken(wait);
+          wait = woken ? FIRST_RETRY_MS : Math.min(POLL_INTERVAL_MS, wait * 2);
         }
       }
     } finally {
@@ -68,18 +78,19 @@ export class PostgresSubscription implements EventSubscription {
     this.wake?.();
   }
 
-  private sleepUntilWoken(): Promise<void> {
+  /** Resolves true when woken, false when `ms` passed first. */
+  private sleepUntilWoken(ms: number): Promise<boolean> {
     if (this.woken) {
-      return Promise.resolve();
+      return Promise.resolve(true);
     }
     return new Promise((resolve) => {
-      const done = (): void => {
+      const done = (woken: boolean): void => {
         clearTimeout(timer);
         this.wake = undefined;
-        resolve();
+        resolve(woken);
       };
-      const timer = setTimeout(done, POLL_INTERVAL_MS);
-      this.wake = done;
+      const timer = setTimeout(() => done(false), ms);
+      this.wake = () => done(true);
     });
   }
 }
