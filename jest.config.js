@@ -18,10 +18,21 @@ delete swc.$schema;
 // (global setup and teardown) resolves them as tests do.
 swc.jsc = { ...swc.jsc, baseUrl: __dirname, paths: compilerOptions.paths };
 
+// Packages published only as ES modules (jose), which Jest's CommonJS module
+// system cannot load as they are: SWC turns them into CommonJS like our own code.
+const esmOnlyPackages = ['jose'];
+
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }],
+    [`/node_modules/(${esmOnlyPackages.join('|')})/.+\\.js$`]: [
+      '@swc/jest',
+      { ...swc, sourceMaps: false, swcrc: false },
+    ],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   setupFiles: ['reflect-metadata'],

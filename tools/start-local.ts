@@ -21,6 +21,7 @@ import { hashOperatorToken, mintOperatorToken } from '@leadrail/nest-kit';
 import { type LauncherOptions, SERVICES, readLauncherOptions } from './start/launcher-options';
 import { assertPortsFree } from './start/free-ports';
 import { stopRequested } from './start/launcher-stop';
+import { ensurePortalSigningKey } from './start/portal-signing-key';
 import { ServiceSupervisor } from './start/service-supervisor';
 import { WatchdogClient } from './start/watchdog-client';
 
@@ -85,6 +86,7 @@ function serviceSpecs(options: LauncherOptions, up: LocalStackUp) {
     operatorTokens = `local-admin:admin:${hashOperatorToken(token).toString('hex')}`;
     log(`operator token for this run (admin): ${token}`);
   }
+  const portal = portalSessionEnv(options);
   return SERVICES.map((name, index) => {
     const port = options.basePort + index;
     log(`${name.padEnd(13)} http://127.0.0.1:${port} (/health/ready, /metrics)`);
@@ -97,9 +99,29 @@ function serviceSpecs(options: LauncherOptions, up: LocalStackUp) {
         DATABASE_URL: up.state.databaseUrl,
         KAFKA_BROKERS: up.state.kafkaBrokers,
         OPERATOR_TOKENS: operatorTokens,
+        ...portal,
       },
     };
   });
+}
+
+/**
+ * Portal sessions: partners signs with the state folder's key (kept there, so
+ * a restart keeps sessions valid) unless PORTAL_SIGNING_KEY is given; every
+ * service reads the public key from partners' JWKS.
+ */
+function portalSessionEnv(options: LauncherOptions): NodeJS.ProcessEnv {
+  const partnersPort = options.basePort + SERVICES.indexOf('partners');
+  const env: NodeJS.ProcessEnv = {
+    PORTAL_JWKS_URL:
+      process.env.PORTAL_JWKS_URL ?? `http://127.0.0.1:${partnersPort}/.well-known/jwks.json`,
+  };
+  if (!process.env.PORTAL_SIGNING_KEY) {
+    const key = ensurePortalSigningKey(options.stateDir);
+    log(`portal signing key ${key.created ? 'created in' : 'from'} the state folder`);
+    env.PORTAL_SIGNING_KEY = key.pem;
+  }
+  return env;
 }
 
 function printStack({ state, started }: LocalStackUp): void {

@@ -1,5 +1,5 @@
 import { IntegrationEventRegistry } from '@leadrail/integration-events';
-import { leadsIntakeRegistry } from '@leadrail/leads-contracts';
+import { leadsIntakeRegistry, leadsRegistry } from '@leadrail/leads-contracts';
 import { partnersRegistry } from '@leadrail/partners-contracts';
 
 /**
@@ -8,5 +8,6 @@ import { partnersRegistry } from '@leadrail/partners-contracts';
  */
 export const documentedRegistries: readonly IntegrationEventRegistry[] = [
   leadsIntakeRegistry,
+  leadsRegistry,
   partnersRegistry,
 ];

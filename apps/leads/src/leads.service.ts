@@ -1,23 +1,59 @@
 import { leadsIntakeRegistry } from '@leadrail/leads-contracts';
 import { parseIntegrationEvent } from '@leadrail/integration-events';
 import { type ServiceDefinition, decodeWithContracts } from '@leadrail/nest-kit';
+import { partnersRegistry } from '@leadrail/partners-contracts';
 import { Topics } from '@leadrail/topics';
+import { LeadErrorsFilter } from './http/lead-errors.filter';
 import { RecordReceivedLead } from './intake/record-received-lead.handler';
 import { LeadsModule } from './leads.module';
 import { CreateIntakeReadModels1764000000100 } from './migrations/1764000000100-create-intake-read-models';
+import { CreateIntroducerApiKeys1764000000400 } from './migrations/1764000000400-create-introducer-api-keys';
+import { IntroducerApiKeysProjection } from './introducer-keys/introducer-api-keys.projection';
+import { CreateLeadIntakeTables1764000000500 } from './migrations/1764000000500-create-lead-intake-tables';
+import { CreateReferralDeadlines1764000000700 } from './migrations/1764000000700-create-referral-deadlines';
+import { ReferralDeadlinesProjection } from './lifecycle/referral-expiry/referral-deadlines.projection';
+import { PartnerViewHandler } from './partner-view/partner-view.handler';
+import { leadsRelay } from './publishing/leads-relay';
+import { CreateLeadSearch1764000000600 } from './migrations/1764000000600-create-lead-search';
+import { LeadSearchProjection } from './search/lead-search.projection';
 
 /** The leads service: lead intake (HTTP and Kafka), validation, de-duplication, lifecycle and status, search. */
 export const leadsService: ServiceDefinition = {
   name: 'leads',
   module: LeadsModule,
-  subscriptions: [Topics.leadIntake, Topics.routing, Topics.delivery],
-  migrations: [CreateIntakeReadModels1764000000100],
+  subscriptions: [Topics.leadIntake, Topics.partners, Topics.routing, Topics.delivery],
+  // Portal routes verify partners' sessions with the partners service's public keys.
+  requires: { operatorTokens: true, portalJwksUrl: true },
+  openApi: {
+    title: 'LeadRail leads API',
+    description:
+      'Lead intake for introducers (API key), lead settings for operators (bearer token), and the lead portal for partners.',
+  },
+  errorFilters: [new LeadErrorsFilter()],
+  migrations: [
+    CreateIntakeReadModels1764000000100,
+    CreateIntroducerApiKeys1764000000400,
+    CreateLeadIntakeTables1764000000500,
+    CreateLeadSearch1764000000600,
+    CreateReferralDeadlines1764000000700,
+  ],
+  projections: [
+    new IntroducerApiKeysProjection(),
+    new ReferralDeadlinesProjection(),
+    new LeadSearchProjection(),
+  ],
+  publishes: [Topics.leads],
+  relays: [leadsRelay],
   decode: decodeWithContracts({
     // A public contract: anything else published here is a publisher's mistake.
     [Topics.leadIntake]: {
       parse: (raw) => parseIntegrationEvent(raw, leadsIntakeRegistry),
       unknownTypes: 'dead-letter',
     },
+    [Topics.partners]: {
+      parse: (raw) => parseIntegrationEvent(raw, partnersRegistry),
+      unknownTypes: 'ignore',
+    },
   }),
-  handlers: [RecordReceivedLead],
+  handlers: [RecordReceivedLead, PartnerViewHandler],
 };

@@ -2,6 +2,7 @@ import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { findFreePort } from '@leadrail/local-infra';
+import { testPortalIssuer } from '@leadrail/service-testing';
 import {
   TestDatabase,
   createTestDatabase,
@@ -38,12 +39,15 @@ describe('partners service process', () => {
   it('refuses to start, naming every missing or malformed variable', async () => {
     const { child, output } = startProcess({ PORT: 'eighty', DATABASE_URL: 'mysql://db/x' });
     expect(await exitCode(child)).toBe(78);
-    expect(output()).toContain('partners: invalid configuration (4 problems)');
+    expect(output()).toContain('partners: invalid configuration (5 problems)');
     expect(output()).toContain('PORT: PORT must be a whole number from 0 to 65535');
     expect(output()).toContain('DATABASE_URL: DATABASE_URL must be a postgres:// URL');
     expect(output()).toContain('KAFKA_BROKERS: KAFKA_BROKERS is required');
     expect(output()).toContain(
       'OPERATOR_TOKENS: OPERATOR_TOKENS is required: this service has an admin API',
+    );
+    expect(output()).toContain(
+      'PORTAL_SIGNING_KEY: PORTAL_SIGNING_KEY is required: this service signs partner portal sessions',
     );
   });
 
@@ -67,6 +71,7 @@ describe('partners service process', () => {
         KAFKA_BROKERS: testEnvironment().kafkaBrokers,
         KAFKA_GROUP_ID: `test-partners-process-${port}`,
         OPERATOR_TOKENS: `ops:admin:${'0'.repeat(64)}`,
+        PORTAL_SIGNING_KEY: (await testPortalIssuer()).signingKeyPem,
       });
       try {
         await expectEventually(

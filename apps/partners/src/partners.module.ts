@@ -8,9 +8,12 @@ import { PartnerDirectory } from './read-model/partner-directory';
 import { PartnerHistory } from './read-model/partner-history';
 import { AcceptInvitationController } from './portal/accept-invitation.controller';
 import { PartnerPortalController } from './portal/partner-portal.controller';
-import { PortalAuthGuard } from './portal/portal-auth.guard';
+import { JwksController } from './portal/jwks/jwks.controller';
 import { PortalCredentials } from './portal/portal-credentials';
 import { PortalLoginController } from './portal/portal-login.controller';
+import { portalSessionProviders } from './portal/session/portal-session.providers';
+import { SignInController } from './portal/sign-in/sign-in.controller';
+import { SignOutController } from './portal/sign-out/sign-out.controller';
 
 /** The partners service's use cases: the admin API over the partner aggregate. */
 @Module({
@@ -21,14 +24,17 @@ import { PortalLoginController } from './portal/portal-login.controller';
     PortalLoginController,
     PartnerPortalController,
     AcceptInvitationController,
+    SignInController,
+    SignOutController,
+    JwksController,
   ],
   providers: [
     PartnerCommands,
     PartnerDirectory,
     PartnerHistory,
     PortalCredentials,
-    PortalAuthGuard,
     DeliveryUrlCheck,
+    ...portalSessionProviders,
   ],
 })
 export class PartnersModule {}

@@ -48,6 +48,9 @@ describe('leads consumer killed after its effect, before committing the offset',
           HOST: '127.0.0.1',
           LOG_LEVEL: 'error',
           BLOCK_AFTER_EFFECT_OF: blockAfterEffectOf,
+          // Required configuration the test never uses: no operator or portal request is made.
+          OPERATOR_TOKENS: `unused:admin:${'0'.repeat(64)}`,
+          PORTAL_JWKS_URL: 'http://127.0.0.1:9/.well-known/jwks.json',
         },
       },
     );
@@ -57,15 +60,16 @@ describe('leads consumer killed after its effect, before committing the offset',
     return { child, output: () => output };
   }
 
-  async function submissions(introducerId: string): Promise<number> {
+  /** The events recorded on the lead's stream: the intake's effect, once. */
+  async function submissions(leadId: string): Promise<number> {
     const client = new Client({ connectionString: database.url });
     await client.connect();
     try {
-      const { rows } = await client.query<{ leads: number }>(
-        'SELECT leads FROM leads.introducer_daily_intake WHERE introducer_id = $1',
-        [introducerId],
+      const { rows } = await client.query<{ events: string }>(
+        'SELECT count(*) AS events FROM leads_log.events WHERE stream_name = $1',
+        [`lead-${leadId}`],
       );
-      return rows.reduce((sum, row) => sum + row.leads, 0);
+      return Number(rows[0]?.events ?? 0);
     } finally {
       await client.end();
     }
@@ -109,7 +113,7 @@ describe('leads consumer killed after its effect, before committing the offset',
       { timeoutMs: 30_000, intervalMs: 250 },
     );
     await admin.disconnect();
-    expect(await submissions(introducerId)).toBe(1);
+    expect(await submissions(event.data.leadId)).toBe(1);
 
     const restarted = start('');
     try {
@@ -127,7 +131,7 @@ describe('leads consumer killed after its effect, before committing the offset',
         await client.end();
         expect(rows).toEqual([{ handler: 'leads.record-received-lead' }]);
       });
-      expect(await submissions(introducerId)).toBe(1);
+      expect(await submissions(event.data.leadId)).toBe(1);
     } finally {
       restarted.child.kill('SIGTERM');
       await once(restarted.child, 'exit');

@@ -4,8 +4,8 @@ import { type ServiceUnderTest, startServiceUnderTest } from '@leadrail/service-
 import { expectEventually, findMessage, plainKafka } from '@leadrail/testing';
 import { Topics } from '@leadrail/topics';
 import { Partitioners } from 'kafkajs';
-import { Client } from 'pg';
 import { leadsService } from '../leads.service';
+import { LeadsTestKit } from '../testing/leads-test-kit';
 
 /** An example message with fresh ids, as a new publication would have. */
 function freshLead(example: typeof mortgageLeadFromCrm, introducerId: string) {
@@ -21,21 +21,39 @@ function freshLead(example: typeof mortgageLeadFromCrm, introducerId: string) {
 
 describe('LeadReceived from internal publishers', () => {
   let service: ServiceUnderTest;
-  let db: Client;
+  let kit: LeadsTestKit;
+  let introducerId: string;
 
   beforeAll(async () => {
     service = await startServiceUnderTest(leadsService);
-    db = new Client({ connectionString: service.database.url });
-    await db.connect();
+    kit = await LeadsTestKit.for(service);
+    introducerId = await kit.announcePartner({ introducer: true, partner: false });
+    await kit.defineLeadType(mortgageLeadFromCrm.payload.data.leadType);
+    await kit.defineLeadType(phoneOnlyLeadFromWebForm.payload.data.leadType);
   });
 
   afterAll(async () => {
-    await db?.end();
+    await kit?.close();
     await service?.stop();
   });
 
-  it('consumes valid leads, dead-letters a malformed one with a readable reason, and goes on with the partition', async () => {
-    const introducerId = randomUUID();
+  async function publish(events: object[], key: string) {
+    // A plain kafkajs producer, as an internal service outside LeadRail would use; one key, one partition.
+    const producer = plainKafka().producer({
+      idempotent: true,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+    await producer.connect();
+    const [sent] = await producer.send({
+      topic: Topics.leadIntake,
+      acks: -1,
+      messages: events.map((event) => ({ key, value: JSON.stringify(event) })),
+    });
+    await producer.disconnect();
+    return sent!;
+  }
+
+  it('records valid leads with the contact sealed, dead-letters a malformed one with a readable reason, and goes on with the partition', async () => {
     const first = freshLead(mortgageLeadFromCrm, introducerId);
     const malformed = freshLead(phoneOnlyLeadFromWebForm, introducerId);
     const broken = {
@@ -47,36 +65,29 @@ describe('LeadReceived from internal publishers', () => {
       },
     };
     const next = freshLead(phoneOnlyLeadFromWebForm, introducerId);
+    const sent = await publish([first, broken, next], introducerId);
 
-    // A plain kafkajs producer, as an internal service outside LeadRail would use; one key, one partition.
-    const producer = plainKafka().producer({
-      idempotent: true,
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
-    await producer.connect();
-    const [sent] = await producer.send({
-      topic: Topics.leadIntake,
-      acks: -1,
-      messages: [first, broken, next].map((event) => ({
-        key: introducerId,
-        value: JSON.stringify(event),
-      })),
-    });
-    await producer.disconnect();
+    for (const lead of [first, next]) {
+      const events = await expectEventually(async () => {
+        const stored = await kit.leadStream(lead.data.leadId);
+        expect(stored.map((event) => event.type)).toEqual(['LeadReceived']);
+        return stored;
+      });
+      const data = events[0]!.data;
+      expect(data).toMatchObject({
+        leadId: lead.data.leadId,
+        source: { channel: 'internal', publisher: lead.source },
+        details: { introducerId, leadType: lead.data.leadType },
+        personal: { v: 1, alg: 'A256GCM', keyId: lead.data.leadId },
+      });
+      // The person is nowhere in the log in clear.
+      const text = JSON.stringify(events);
+      expect(text).not.toContain(lead.data.contact.firstName);
+      expect(text).not.toContain(lead.data.contact.lastName);
+    }
+    expect(await kit.leadStream(broken.data.leadId)).toEqual([]);
 
-    const rows = await expectEventually(async () => {
-      const { rows } = await db.query<{ lead_id: string; source: string }>(
-        'SELECT lead_id, source FROM leads.received_leads WHERE introducer_id = $1 ORDER BY received_at',
-        [introducerId],
-      );
-      expect(rows.map((row) => row.lead_id).sort()).toEqual(
-        [first.data.leadId, next.data.leadId].sort(),
-      );
-      return rows;
-    });
-    expect(rows[0]!.source).toBe('acme.crm');
-
-    const brokenOffset = String(BigInt(sent!.baseOffset!) + 1n);
+    const brokenOffset = String(BigInt(sent.baseOffset!) + 1n);
     const letter = await findMessage(
       `${Topics.leadIntake}.dlq`,
       (message) =>
@@ -86,18 +97,69 @@ describe('LeadReceived from internal publishers', () => {
     expect(letter.headers).toMatchObject({
       'leadrail-dlq-reason': 'invalid-data',
       'leadrail-dlq-original-topic': Topics.leadIntake,
-      'leadrail-dlq-original-partition': String(sent!.partition),
+      'leadrail-dlq-original-partition': String(sent.partition),
       'leadrail-dlq-consumer-group': service.config.kafka.groupId,
     });
     expect(letter.headers['leadrail-dlq-error']).toContain('data.contact.email');
     expect(letter.headers['leadrail-dlq-error']).toContain('data.colour');
     expect(JSON.parse(letter.value!.toString())).toEqual(broken);
+  });
 
-    const { rows: counts } = await db.query<{ leads: number }>(
-      'SELECT leads FROM leads.introducer_daily_intake WHERE introducer_id = $1',
-      [introducerId],
-    );
-    expect(counts.reduce((sum, row) => sum + row.leads, 0)).toBe(2);
+  it('keeps the contract promise: a lead sent again under the same external reference is a duplicate of the first', async () => {
+    const first = freshLead(mortgageLeadFromCrm, introducerId);
+    const externalReference = `crm-${randomUUID()}`;
+    first.data = { ...first.data, externalReference };
+    const again = freshLead(mortgageLeadFromCrm, introducerId);
+    again.data = { ...again.data, externalReference };
+    await publish([first, again], introducerId);
+
+    const events = await expectEventually(async () => {
+      const stored = await kit.leadStream(again.data.leadId);
+      expect(stored).toHaveLength(1);
+      return stored;
+    });
+    expect(events[0]).toMatchObject({
+      type: 'LeadRejected',
+      data: {
+        rejection: {
+          code: 'DUPLICATE_LEAD',
+          duplicateOf: {
+            originalLeadId: first.data.leadId,
+            ruleId: 'built-in.external-reference',
+            matchedOn: ['external-reference'],
+          },
+        },
+      },
+    });
+    expect((await kit.leadStream(first.data.leadId)).map((event) => event.type)).toEqual([
+      'LeadReceived',
+    ]);
+  });
+
+  it('rejects, with the reason recorded, a lead of an unknown type and one from an unknown introducer', async () => {
+    const unknownType = freshLead(mortgageLeadFromCrm, introducerId);
+    unknownType.data = { ...unknownType.data, leadType: 'time-travel' };
+    const strangerId = randomUUID();
+    const fromStranger = freshLead(mortgageLeadFromCrm, strangerId);
+    await publish([unknownType], introducerId);
+    await publish([fromStranger], strangerId);
+
+    await expectEventually(async () => {
+      const [rejected] = await kit.leadStream(unknownType.data.leadId);
+      expect(rejected).toMatchObject({
+        type: 'LeadRejected',
+        data: { rejection: { code: 'UNKNOWN_LEAD_TYPE', reasons: [{ field: 'leadType' }] } },
+      });
+    });
+    await expectEventually(async () => {
+      const [rejected] = await kit.leadStream(fromStranger.data.leadId);
+      expect(rejected).toMatchObject({
+        type: 'LeadRejected',
+        data: {
+          rejection: { code: 'INTRODUCER_NOT_ACTIVE', reasons: [{ field: 'introducerId' }] },
+        },
+      });
+    });
   });
 
   it('dead-letters a message that is not JSON, naming the reason', async () => {

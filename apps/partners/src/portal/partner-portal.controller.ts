@@ -1,16 +1,20 @@
-import { Controller, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
-import { ApiBasicAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  CurrentPortalPartner,
+  PortalAccessRequired,
+  type PortalPartner,
+} from '@leadrail/portal-session';
 import { PartnerCommands } from '../partner/partner-commands';
-import { CurrentPortalPartner, PortalAuthGuard, type PortalPartner } from './portal-auth.guard';
 
 /**
- * What a partner does for itself in its portal. Pausing and resuming touch
- * nothing else (spec, "Pause"); the decider refuses a partner without portal access.
+ * What a partner does for itself in its portal, signed in with a session
+ * token. Pausing and resuming touch nothing else (spec, "Pause") and are open
+ * at every access level but none; the decider refuses a partner without portal access too.
  */
 @ApiTags('partner portal')
-@ApiBasicAuth()
 @Controller('portal')
-@UseGuards(PortalAuthGuard)
+@PortalAccessRequired()
 export class PartnerPortalController {
   constructor(@Inject(PartnerCommands) private readonly commands: PartnerCommands) {}
 

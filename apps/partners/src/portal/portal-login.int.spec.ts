@@ -31,6 +31,15 @@ describe('partner portal logins', () => {
     };
   }
 
+  async function signIn(email: string, password: string) {
+    const response = await fetch(`${service.url}/portal/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  }
+
   async function register(): Promise<string> {
     const created = await call('POST', '/partners', {
       name: 'Portal Partner',
@@ -124,14 +133,14 @@ describe('partner portal logins', () => {
       (await accept({ email: 'invite@partner.example', token, password: 'chosen again later' }))
         .status,
     ).toBe(401);
-    const signedIn = await fetch(`${service.url}/portal/deliveries/resume`, {
+    const signedIn = await signIn('invite@partner.example', 'chosen by the partner');
+    expect(signedIn.status).toBe(201);
+    const resumed = await fetch(`${service.url}/portal/deliveries/resume`, {
       method: 'POST',
-      headers: {
-        authorization: `Basic ${Buffer.from('invite@partner.example:chosen by the partner').toString('base64')}`,
-      },
+      headers: { authorization: `Bearer ${signedIn.body.token as string}` },
     });
     // Signed in; the partner has no portal access level yet, so the action itself is refused.
-    expect(signedIn.status).toBe(403);
+    expect(resumed.status).toBe(403);
   });
 
   it('refuses a second login (409) and a short password (400), leaving no credentials behind', async () => {
@@ -169,7 +178,7 @@ describe('partner portal logins', () => {
     expect(rows).toHaveLength(1);
   });
 
-  it('lets a partner with portal access pause and resume its own deliveries, and refuses wrong credentials', async () => {
+  it('lets a partner with portal access sign in to pause and resume its own deliveries, and refuses wrong credentials', async () => {
     const id = await register();
     await call(
       'PUT',
@@ -187,22 +196,29 @@ describe('partner portal logins', () => {
       { email: 'self@partner.example', password: 'partner chosen password' },
       '"1"',
     );
-    const portal = (path: string, password: string) =>
-      fetch(`${service.url}${path}`, {
+    const portal = async (path: string, password: string) => {
+      const signedIn = await signIn('self@partner.example', password);
+      if (signedIn.status !== 201) {
+        return signedIn.status;
+      }
+      const response = await fetch(`${service.url}${path}`, {
         method: 'POST',
-        headers: {
-          authorization: `Basic ${Buffer.from(`self@partner.example:${password}`).toString('base64')}`,
-        },
+        headers: { authorization: `Bearer ${signedIn.body.token as string}` },
       });
+      return response.status;
+    };
 
-    expect((await portal('/portal/deliveries/pause', 'wrong password')).status).toBe(401);
-    expect((await portal('/portal/deliveries/pause', 'partner chosen password')).status).toBe(200);
+    expect(await portal('/portal/deliveries/pause', 'wrong password')).toBe(401);
+    // The portal reads access from the partner directory, which folds the operator's change shortly after.
+    await expectEventually(async () =>
+      expect(await portal('/portal/deliveries/pause', 'partner chosen password')).toBe(200),
+    );
     const paused = await call('GET', `/partners/${id}`);
     expect(paused.body.paused).toMatchObject({ by: { type: 'partner', id } });
     expect(paused.body.settings).toMatchObject({
       portalAccess: { level: 'everything-except-leads' },
     });
-    expect((await portal('/portal/deliveries/resume', 'partner chosen password')).status).toBe(200);
+    expect(await portal('/portal/deliveries/resume', 'partner chosen password')).toBe(200);
     expect((await call('GET', `/partners/${id}`)).body.paused).toBeNull();
   });
 });

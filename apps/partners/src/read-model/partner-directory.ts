@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { PortalAccess } from '@leadrail/partners-domain';
 import { DataSource } from 'typeorm';
 
 /** Filters of the partner list; each is optional. */
@@ -41,5 +42,18 @@ export class PartnerDirectory {
     }
     const rows = await query.getRawMany<{ state: object; revision: string }>();
     return rows.map((row) => ({ ...row.state, revision: Number(row.revision) }));
+  }
+
+  /** A partner's status and portal access as last folded, or undefined for a partner not (yet) in the directory. */
+  async portalAccessOf(
+    partnerId: string,
+  ): Promise<{ status: string; portalAccess: PortalAccess } | undefined> {
+    const rows = await this.dataSource.query<{ status: string; portal_access: PortalAccess }[]>(
+      `SELECT status, state->'settings'->'portalAccess' AS portal_access
+       FROM partner_directory WHERE partner_id = $1`,
+      [partnerId],
+    );
+    const row = rows[0];
+    return row && { status: row.status, portalAccess: row.portal_access };
   }
 }

@@ -1,2 +1,3 @@
 export * from './describe-service-boot';
 export * from './service-under-test';
+export * from './test-portal-issuer';

@@ -9,6 +9,7 @@ import {
   startService,
 } from '@leadrail/nest-kit';
 import { type TestDatabase, createTestDatabase, testEnvironment } from '@leadrail/testing';
+import { testPortalIssuer } from './test-portal-issuer';
 
 /** A real service, booted in the test process against the run's real Kafka and its own database. */
 export interface ServiceUnderTest {
@@ -32,6 +33,7 @@ export async function startServiceUnderTest(
     `test-admin:admin:${hashOperatorToken(tokens.admin).toString('hex')}`,
     `test-reader:read-only:${hashOperatorToken(tokens.readOnly).toString('hex')}`,
   ].join(',');
+  const portal = await portalSessionEnv(definition);
   const config = loadServiceConfig(
     definition.name,
     {
@@ -43,6 +45,7 @@ export async function startServiceUnderTest(
       // A group of its own: offsets of other tests' consumers never interfere.
       KAFKA_GROUP_ID: `test-${definition.name}-${randomBytes(4).toString('hex')}`,
       OPERATOR_TOKENS: operatorTokens,
+      ...portal,
       ...env,
     },
     definition.requires,
@@ -61,4 +64,16 @@ export async function startServiceUnderTest(
       await database.drop();
     },
   };
+}
+
+/** The portal session keys a service needs: the test issuer's (testPortalIssuer) key or JWKS URL. */
+async function portalSessionEnv(definition: ServiceDefinition): Promise<NodeJS.ProcessEnv> {
+  const { portalSigningKey, portalJwksUrl } = definition.requires ?? {};
+  if (!portalSigningKey && !portalJwksUrl) {
+    return {};
+  }
+  const issuer = await testPortalIssuer();
+  return portalSigningKey
+    ? { PORTAL_SIGNING_KEY: issuer.signingKeyPem, PORTAL_SIGNING_KEY_ID: issuer.kid }
+    : { PORTAL_JWKS_URL: issuer.jwksUrl };
 }

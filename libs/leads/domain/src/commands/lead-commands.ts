@@ -73,6 +73,13 @@ export type AcceptReturn = LeadCommandOf<'AcceptReturn', Record<never, never>>;
 /** An operator refuses the partner's return, saying why. */
 export type DeclineReturn = LeadCommandOf<'DeclineReturn', { reason: string }>;
 
+/**
+ * Erase the personal data of the person the lead is about (UK GDPR, on
+ * request): the lead's key is deleted by the service, and this records that
+ * it happened, by whom and when, for consumers to drop their copies.
+ */
+export type ErasePersonalData = LeadCommandOf<'ErasePersonalData', Record<never, never>>;
+
 /** Every command to a lead. */
 export type LeadCommand =
   | ReceiveLead
@@ -88,7 +95,8 @@ export type LeadCommand =
   | ChangeLeadStatus
   | RequestReturn
   | AcceptReturn
-  | DeclineReturn;
+  | DeclineReturn
+  | ErasePersonalData;
 
 /** The type names of {@link LeadCommand}. */
 export type LeadCommandType = LeadCommand['type'];

@@ -20,6 +20,7 @@ const MAY_ISSUE: Record<LeadCommandType, readonly LeadActorType[]> = {
   RequestReturn: ['partner'],
   AcceptReturn: ['operator'],
   DeclineReturn: ['operator'],
+  ErasePersonalData: ['operator'],
 };
 
 function notAllowed(message: string, field: string): LeadError {

@@ -13,6 +13,7 @@ import {
 import { decideAcceptReturn, decideDeclineReturn, decideRequestReturn } from './decide-return';
 import { decideAllocate, decideRefer } from './decide-routing';
 import { decideStatus } from './decide-status';
+import { decideErasure } from './decide-erasure';
 import { liveLead } from './guards';
 
 /**
@@ -52,6 +53,8 @@ export function decideLead(command: LeadCommand, state: LeadState): LeadEvent[] 
       return decideAcceptReturn(command, liveLead(state, command));
     case 'DeclineReturn':
       return decideDeclineReturn(command, liveLead(state, command));
+    case 'ErasePersonalData':
+      return decideErasure(command, state);
     default: {
       // A new command type fails to compile here until it is decided.
       const _exhaustive: never = command;

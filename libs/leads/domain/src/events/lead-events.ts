@@ -104,6 +104,15 @@ export type ReturnDeclined = LeadEventOf<
   { partnerId: string; reason: string; declinedAt: string; declinedBy: LeadActor }
 >;
 
+/**
+ * The person's personal data was erased: its key is gone, so every sealed
+ * copy of the contact is unreadable. Counts, money and the trail remain.
+ */
+export type LeadPersonalDataErased = LeadEventOf<
+  'LeadPersonalDataErased',
+  { erasedAt: string; erasedBy: LeadActor }
+>;
+
 /** Every event of a lead stream. */
 export type LeadEvent =
   | LeadReceived
@@ -119,7 +128,8 @@ export type LeadEvent =
   | LeadStatusChanged
   | ReturnRequested
   | ReturnAccepted
-  | ReturnDeclined;
+  | ReturnDeclined
+  | LeadPersonalDataErased;
 
 /** The type names of {@link LeadEvent}. */
 export type LeadEventType = LeadEvent['type'];
@@ -140,6 +150,7 @@ export const LEAD_EVENT_TYPES = [
   'ReturnRequested',
   'ReturnAccepted',
   'ReturnDeclined',
+  'LeadPersonalDataErased',
 ] as const satisfies readonly LeadEventType[];
 
 // A new event type that is not listed above fails to compile here.

@@ -29,6 +29,10 @@ export function evolveLead(state: LeadState, event: LeadEvent): LeadState {
         id: event.data.leadId,
         rejection: event.data.rejection,
         details: state.stage === 'received' ? state.details : null,
+        // An erasure stays erased whatever happens to the lead next.
+        ...(state.stage !== 'new' && state.erasedAt !== undefined
+          ? { erasedAt: state.erasedAt }
+          : {}),
       };
     case 'LeadLinkedAsDuplicate':
       return live(state, (lead) => ({ ...lead, duplicateOf: event.data.duplicateOf }));
@@ -83,6 +87,8 @@ export function evolveLead(state: LeadState, event: LeadEvent): LeadState {
           : lead,
       );
     }
+    case 'LeadPersonalDataErased':
+      return state.stage === 'new' ? state : { ...state, erasedAt: event.data.erasedAt };
     case 'ReturnRequested':
     case 'ReturnAccepted':
     case 'ReturnDeclined':

@@ -2,7 +2,7 @@ import type { MatchKeyKind } from '../dedup/duplicate-rule';
 
 /** Why a lead was refused. */
 export type LeadRejectionCode =
-  'INVALID_LEAD' | 'DUPLICATE_LEAD' | 'UNKNOWN_LEAD_TYPE' | 'INTRODUCER_NOT_ACTIVE';
+  'INVALID_LEAD' | 'DUPLICATE_LEAD' | 'UNKNOWN_LEAD_TYPE' | 'INTRODUCER_NOT_ACTIVE' | 'NO_CONSENT';
 
 /** What is wrong with one field of a lead: `contact.email` "must be an email address". */
 export interface LeadFieldProblem {

@@ -15,6 +15,8 @@ export interface RejectedLead {
   rejection: LeadRejection;
   /** The lead as received, when it was recorded before it was rejected. */
   details: LeadDetails | null;
+  /** When the person's personal data was erased, if it was. */
+  erasedAt?: string;
 }
 
 /** One offer of the lead to a partner that must accept it first. */
@@ -65,6 +67,8 @@ export interface ReceivedLeadBase {
   /** Every referral, oldest first; at most the last is pending. */
   referrals: readonly ReferralRecord[];
   deliveryFailures: readonly DeliveryFailureRecord[];
+  /** When the person's personal data was erased, if it was. */
+  erasedAt?: string;
   /** The furthest billing point the lead has reached; it never moves back. */
   billingProgress: StatusBillingPoint | null;
 }

@@ -15,6 +15,7 @@ const REJECTION_CODES: readonly string[] = [
   'DUPLICATE_LEAD',
   'UNKNOWN_LEAD_TYPE',
   'INTRODUCER_NOT_ACTIVE',
+  'NO_CONSENT',
 ] satisfies readonly LeadRejectionCode[];
 // Reasons go back to the introducer and into the log: bounded, like the problems of a parse.
 const MAX_REASONS = 50;

@@ -17,16 +17,20 @@ function invalid(message: string, field: string): LeadError {
  * slugs, and each billing point may stand for one status at most (two would
  * make "forward" ambiguous).
  */
-export function assertValidCatalogue(catalogue: LeadStatusCatalogue): void {
+export function assertValidCatalogue(
+  catalogue: LeadStatusCatalogue,
+  // Where the list sits in the caller's input: `catalogue.statuses` in a command, `statuses` in a settings body.
+  path = 'catalogue.statuses',
+): void {
   const statuses = Array.isArray(catalogue?.statuses) ? catalogue.statuses : null;
   if (statuses === null || statuses.length === 0 || statuses.length > MAX_STATUSES) {
-    throw invalid(`must list 1-${MAX_STATUSES} statuses`, 'catalogue.statuses');
+    throw invalid(`must list 1-${MAX_STATUSES} statuses`, path);
   }
   const points: readonly (string | null)[] = [...STATUS_BILLING_POINTS, null];
   const seen = new Set<string>();
   const seenPoints = new Set<string>();
   statuses.forEach((definition: Partial<LeadStatusDefinition>, index) => {
-    const field = `catalogue.statuses[${index}]`;
+    const field = `${path}[${index}]`;
     const { status, billingPoint } = definition;
     if (typeof status !== 'string' || status.length > 50 || !STATUS.test(status)) {
       throw invalid('must be a lower-case slug of at most 50 characters', `${field}.status`);

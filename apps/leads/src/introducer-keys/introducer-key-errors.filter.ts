@@ -1,0 +1,31 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
+import { IntroducerKeyError, IntroducerKeyErrorCode } from '@leadrail/leads-domain';
+import type { Response } from 'express';
+
+/** Refusals that are not about a field's value. */
+const STATUS: Partial<Record<IntroducerKeyErrorCode, number>> = {
+  [IntroducerKeyErrorCode.KEY_NOT_FOUND]: 404,
+  [IntroducerKeyErrorCode.KEY_ALREADY_ISSUED]: 409,
+  [IntroducerKeyErrorCode.TOO_MANY_ACTIVE_KEYS]: 409,
+  [IntroducerKeyErrorCode.ACTOR_NOT_ALLOWED]: 403,
+};
+
+/** The one place API-key error codes become HTTP: a refused value is a 400 with its field; state conflicts 404/409/403. */
+@Catch(IntroducerKeyError)
+export class IntroducerKeyErrorsFilter implements ExceptionFilter {
+  catch(error: IntroducerKeyError, host: ArgumentsHost): void {
+    const status = STATUS[error.code] ?? 400;
+    host
+      .switchToHttp()
+      .getResponse<Response>()
+      .status(status)
+      .json({
+        statusCode: status,
+        error: error.code,
+        message: error.message,
+        ...(error.field === undefined || status !== 400
+          ? {}
+          : { errors: [{ field: error.field, messages: [error.message] }] }),
+      });
+  }
+}

@@ -1,0 +1,35 @@
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { PartnerView } from '../../partner-view/partner-view';
+
+/**
+ * The partners a lead may be routed to by hand: known to this service,
+ * buying leads (type partner or both) and active. The lead aggregate knows
+ * nothing of partners, so an operator's typo would otherwise park a lead with
+ * a partner that will never answer.
+ */
+@Injectable()
+export class RoutablePartners {
+  constructor(@Inject(PartnerView) private readonly partners: PartnerView) {}
+
+  /** The partner's id as lead events record it (lower case, as the partners service mints it), or a 400. */
+  async routable(partnerId: string): Promise<string> {
+    const standing = await this.partners.introducer(partnerId);
+    const problem =
+      standing === null
+        ? `no partner ${partnerId} is known to the leads service`
+        : standing.type === 'introducer'
+          ? `partner ${partnerId} only introduces leads; it does not buy them`
+          : !standing.active
+            ? `partner ${partnerId} is deactivated`
+            : null;
+    if (problem !== null) {
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'the request is invalid',
+        errors: [{ field: 'partnerId', messages: [problem] }],
+      });
+    }
+    return partnerId.toLowerCase();
+  }
+}
