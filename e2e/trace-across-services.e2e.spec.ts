@@ -11,6 +11,7 @@ import {
   findMessage,
   testEnvironment,
 } from '@leadrail/testing';
+import { testPortalIssuer } from '@leadrail/service-testing';
 import { Topics } from '@leadrail/topics';
 import {
   type OtlpReceiver,
@@ -202,6 +203,7 @@ describe('tracing across services (OpenTelemetry over OTLP/HTTP)', () => {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       OPERATOR_TOKENS: `e2e-admin:admin:${hashOperatorToken(adminToken).toString('hex')}`,
+      PORTAL_SIGNING_KEY: (await testPortalIssuer()).signingKeyPem,
       ...extraEnv,
     };
     const child: ChildProcess = spawn(

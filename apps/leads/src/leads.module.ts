@@ -8,6 +8,7 @@ import { LeadCommands } from './lead/lead-commands';
 import { lifecycleControllers, lifecycleProviders } from './lifecycle/lifecycle.slices';
 import { leadEventStoreProvider } from './lead/lead-event-store';
 import { PartnerView } from './partner-view/partner-view';
+import { LeadErasure } from './personal-data/lead-erasure';
 import { PersonalDataController } from './personal-data/personal-data.controller';
 import { PersonalDataKeys } from './personal-data/personal-data-keys';
 import { leadSearchControllers, leadSearchProviders } from './search/lead-search.providers';
@@ -33,6 +34,7 @@ import { LeadSettingsController } from './settings/lead-settings.controller';
     DuplicateClaims,
     LeadIntake,
     IntakeIdempotency,
+    LeadErasure,
     ...lifecycleProviders,
     ...leadSearchProviders,
   ],

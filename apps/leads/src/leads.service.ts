@@ -13,6 +13,7 @@ import { CreateLeadIntakeTables1764000000500 } from './migrations/1764000000500-
 import { CreateReferralDeadlines1764000000700 } from './migrations/1764000000700-create-referral-deadlines';
 import { ReferralDeadlinesProjection } from './lifecycle/referral-expiry/referral-deadlines.projection';
 import { PartnerViewHandler } from './partner-view/partner-view.handler';
+import { leadTypesRelay } from './publishing/lead-types-relay';
 import { leadsRelay } from './publishing/leads-relay';
 import { CreateLeadSearch1764000000600 } from './migrations/1764000000600-create-lead-search';
 import { LeadSearchProjection } from './search/lead-search.projection';
@@ -43,7 +44,7 @@ export const leadsService: ServiceDefinition = {
     new LeadSearchProjection(),
   ],
   publishes: [Topics.leads],
-  relays: [leadsRelay],
+  relays: [leadsRelay, leadTypesRelay],
   decode: decodeWithContracts({
     // A public contract: anything else published here is a publisher's mistake.
     [Topics.leadIntake]: {

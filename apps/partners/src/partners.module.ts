@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { DeliveryUrlCheck } from './http/delivery-url-check';
+import { PartnerBuyingController } from './http/partner-buying.controller';
 import { PartnerCommercialSettingsController } from './http/partner-commercial-settings.controller';
 import { PartnerDeliverySettingsController } from './http/partner-delivery-settings.controller';
 import { PartnersController } from './http/partners.controller';
+import { KnownLeadTypes } from './lead-types/known-lead-types';
 import { PartnerCommands } from './partner/partner-commands';
 import { PartnerDirectory } from './read-model/partner-directory';
 import { PartnerHistory } from './read-model/partner-history';
@@ -21,6 +23,7 @@ import { SignOutController } from './portal/sign-out/sign-out.controller';
     PartnersController,
     PartnerCommercialSettingsController,
     PartnerDeliverySettingsController,
+    PartnerBuyingController,
     PortalLoginController,
     PartnerPortalController,
     AcceptInvitationController,
@@ -34,6 +37,7 @@ import { SignOutController } from './portal/sign-out/sign-out.controller';
     PartnerHistory,
     PortalCredentials,
     DeliveryUrlCheck,
+    KnownLeadTypes,
     ...portalSessionProviders,
   ],
 })

@@ -15,6 +15,7 @@ import {
   LEAD_KEY_CLAIM_EVENT_TYPES,
   findDuplicate,
   keyVerdict,
+  leadStream,
   liveClaims,
 } from '@leadrail/leads-domain';
 import { EVENT_STORE, IDS } from '@leadrail/nest-kit';
@@ -24,6 +25,8 @@ import { EVENT_STORE, IDS } from '@leadrail/nest-kit';
 const MAX_ROUNDS = 12;
 const BACKOFF = { initialDelayMs: 5, maxDelayMs: 200 };
 const KNOWN = new Set<string>(LEAD_KEY_CLAIM_EVENT_TYPES);
+// Recording a lead takes milliseconds; a claim this old whose lead has no stream was orphaned by a crash.
+const ORPHAN_AFTER_MS = 60_000;
 
 interface ReadClaims {
   claims: KeyClaim[];
@@ -67,6 +70,10 @@ export class DuplicateClaims {
       const claims = new Map([...read].map(([stream, { claims }]) => [stream, claims]));
       const finding = findDuplicate(ruleKeys, claims, leadId, now);
       if (finding !== null) {
+        if (await this.isOrphan(finding.originalLeadId, claims, now)) {
+          await this.releaseHeld(finding.originalLeadId, read, now, metadata);
+          continue;
+        }
         await this.releaseHeld(leadId, read, now, metadata);
         return finding;
       }
@@ -95,6 +102,43 @@ export class DuplicateClaims {
         await sleep(backoffDelay(round, BACKOFF));
       }
     }
+  }
+
+  /**
+   * Whether a claim names a lead that was never recorded: its stream is still
+   * empty well after the claim (the process crashed between claiming and
+   * recording). A younger claim is a lead being recorded right now, and
+   * counts: that is the race this class exists for.
+   */
+  private async isOrphan(
+    originalLeadId: string,
+    claims: ReadonlyMap<string, readonly KeyClaim[]>,
+    now: string,
+  ): Promise<boolean> {
+    const claimedAt = [...claims.values()]
+      .flat()
+      .find((claim) => claim.leadId === originalLeadId)?.claimedAt;
+    if (claimedAt === undefined || Date.parse(now) - Date.parse(claimedAt) < ORPHAN_AFTER_MS) {
+      return false;
+    }
+    return (await this.store.streamRevision(leadStream(originalLeadId))) === undefined;
+  }
+
+  /**
+   * Gives back every key a lead claimed: recording it failed after it claimed
+   * them, or its personal data is being erased.
+   */
+  async release(
+    leadId: string,
+    ruleKeys: readonly RuleKeys[],
+    now: string,
+    metadata: { correlationId: string; actor: { type: 'system'; id: string } },
+  ): Promise<void> {
+    const streams = [...new Set(ruleKeys.flatMap(({ keys }) => keys.map((key) => key.stream)))];
+    const read = new Map(
+      await Promise.all(streams.map(async (stream) => [stream, await this.read(stream)] as const)),
+    );
+    await this.releaseHeld(leadId, read, now, metadata);
   }
 
   /** The leads holding a key now, oldest first. */

@@ -6,19 +6,33 @@ import type {
 } from '@leadrail/leads-domain';
 
 /**
+ * The earlier lead a submission repeats, as its sender is told: the original's
+ * id is null when the original is another introducer's (an all-introducers
+ * rule matched), so an introducer never learns other introducers' lead ids.
+ */
+export type AnsweredDuplicate = Omit<DuplicateLink, 'originalLeadId'> & {
+  originalLeadId: string | null;
+};
+
+/**
  * What intake answers a submission with, once the outcome is durably
  * recorded: accepted (perhaps linked to an earlier lead), rejected with a code
  * and field-level reasons, or invalid (nothing recorded: there is no lead to
  * record). `replayed` says the answer is the first one, given again.
  */
 export type IntakeAnswer =
-  | { outcome: 'accepted'; leadId: string; duplicateOf: DuplicateLink | null; replayed: boolean }
+  | {
+      outcome: 'accepted';
+      leadId: string;
+      duplicateOf: AnsweredDuplicate | null;
+      replayed: boolean;
+    }
   | {
       outcome: 'rejected';
       leadId: string;
       code: LeadRejectionCode;
       reasons: readonly LeadFieldProblem[];
-      duplicateOf: DuplicateLink | null;
+      duplicateOf: AnsweredDuplicate | null;
       replayed: boolean;
     }
   | { outcome: 'invalid'; problems: readonly LeadFieldProblem[] };

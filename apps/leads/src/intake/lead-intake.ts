@@ -7,6 +7,8 @@ import {
   type LeadActor,
   type LeadRejection,
   type LeadSource,
+  LeadError,
+  LeadErrorCode,
   type LeadSubmission,
   effectiveDuplicateRules,
   leadProblems,
@@ -58,6 +60,41 @@ export class LeadIntake {
   ) {}
 
   async submit(submission: LeadSubmission, context: SubmissionContext): Promise<IntakeAnswer> {
+    const answer = await this.record(submission, context);
+    return context.actor.type === 'introducer'
+      ? this.withoutForeignOriginal(answer, submission.introducerId)
+      : answer;
+  }
+
+  /**
+   * The answer as an introducer may see it: a duplicate of another
+   * introducer's lead names the rule and the keys, not that lead's id.
+   */
+  private async withoutForeignOriginal(
+    answer: IntakeAnswer,
+    introducerId: string,
+  ): Promise<IntakeAnswer> {
+    if (
+      answer.outcome === 'invalid' ||
+      answer.duplicateOf === null ||
+      answer.duplicateOf.originalLeadId === null
+    ) {
+      return answer;
+    }
+    const { state } = await this.leads.load(answer.duplicateOf.originalLeadId);
+    const own =
+      'details' in state &&
+      state.details !== null &&
+      state.details.introducerId === introducerId.toLowerCase();
+    return own
+      ? answer
+      : { ...answer, duplicateOf: { ...answer.duplicateOf, originalLeadId: null } };
+  }
+
+  private async record(
+    submission: LeadSubmission,
+    context: SubmissionContext,
+  ): Promise<IntakeAnswer> {
     const problems = leadProblems(submission);
     if (problems.length > 0) {
       return context.causeEventId === undefined
@@ -71,7 +108,18 @@ export class LeadIntake {
     }
     const leadId = submission.leadId.toLowerCase();
     // The same lead again (a retry, or the other intake): the first outcome stands.
-    const existing = answerOf((await this.leads.load(leadId)).state, true);
+    const { state: current } = await this.leads.load(leadId);
+    if ('details' in current && current.details !== null) {
+      if (current.details.introducerId !== submission.introducerId.toLowerCase()) {
+        // Another introducer's lead: say only that the id is taken, nothing about that lead.
+        throw new LeadError(
+          LeadErrorCode.ALREADY_RECEIVED,
+          `lead id ${leadId} is taken; a new lead needs a new id`,
+          'leadId',
+        );
+      }
+    }
+    const existing = answerOf(current, true);
     if (existing !== null) {
       // Recording it again decides nothing when the details are the same, and is refused when not.
       if (existing.outcome === 'accepted') {
@@ -111,7 +159,15 @@ export class LeadIntake {
         0,
       );
     }
-    await this.receive(submission, context, 0);
+    try {
+      await this.receive(submission, context, 0);
+    } catch (error) {
+      // A claim must never outlive a lead that was not recorded: it would block the person for good.
+      if (finding === null) {
+        await this.claims.release(leadId, ruleKeys, now, { correlationId, actor: SYSTEM });
+      }
+      throw error;
+    }
     if (finding !== null) {
       await this.leads.issue('LinkDuplicate', leadId, link(finding), {
         actor: SYSTEM,
@@ -132,7 +188,16 @@ export class LeadIntake {
       return null;
     }
     const first = (await this.claims.holders(key.stream)).find((claim) => claim.leadId !== leadId);
-    return first === undefined ? null : answerOf((await this.leads.load(first.leadId)).state, true);
+    if (first === undefined) {
+      return null;
+    }
+    const { state } = await this.leads.load(first.leadId);
+    // A retry carries the same lead; another lead under a used reference is a duplicate, recorded as one.
+    const sameLead =
+      'details' in state &&
+      state.details !== null &&
+      JSON.stringify(state.details) === JSON.stringify(details);
+    return sameLead ? answerOf(state, true) : null;
   }
 
   private async receive(submission: LeadSubmission, context: SubmissionContext, step: number) {

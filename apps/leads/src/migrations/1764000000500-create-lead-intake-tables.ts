@@ -4,8 +4,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * What lead intake keeps outside the event log: each lead's personal-data key
  * (deleted on erasure, the row kept as the record of it), the partners as the
  * partners service announced them, and introducers' Idempotency-Key answers.
- * The first intake tables are dropped: leads are now their streams, and the
- * search read model replaces them.
+ * The first intake tables (received_leads, introducer_daily_intake) stay as
+ * they were: nothing writes them any more (leads are their streams, the search
+ * read model replaces them), and what they hold could not be rebuilt, so
+ * dropping them is an operator's decision (docs/operations.md), not a migration's.
  */
 export class CreateLeadIntakeTables1764000000500 implements MigrationInterface {
   name = 'CreateLeadIntakeTables1764000000500';
@@ -37,8 +39,6 @@ export class CreateLeadIntakeTables1764000000500 implements MigrationInterface {
       created_at      timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY (introducer_id, idempotency_key)
     )`);
-    await runner.query('DROP TABLE introducer_daily_intake');
-    await runner.query('DROP TABLE received_leads');
   }
 
   async down(runner: QueryRunner): Promise<void> {

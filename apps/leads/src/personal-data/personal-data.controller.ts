@@ -10,15 +10,14 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { leadNotFound } from '@leadrail/leads-domain';
 import {
   CurrentOperator,
   type Operator,
   OperatorAuthGuard,
   RequiresAdmin,
 } from '@leadrail/nest-kit';
-import { LeadCommands } from '../lead/lead-commands';
 import { LeadIdPipe } from '../http/lead-id.pipe';
+import { LeadErasure } from './lead-erasure';
 import { PersonalDataKeys } from './personal-data-keys';
 
 /** What an erasure answers. */
@@ -44,7 +43,7 @@ interface ErasureOutcome {
 export class PersonalDataController {
   constructor(
     @Inject(PersonalDataKeys) private readonly keys: PersonalDataKeys,
-    @Inject(LeadCommands) private readonly leads: LeadCommands,
+    @Inject(LeadErasure) private readonly erasure: LeadErasure,
   ) {}
 
   @Delete('personal-data')
@@ -56,21 +55,8 @@ export class PersonalDataController {
     @Param('leadId', LeadIdPipe) leadId: string,
     @CurrentOperator() operator: Operator,
   ): Promise<ErasureOutcome> {
-    const { state } = await this.leads.load(leadId);
-    if (state.stage === 'new') {
-      throw leadNotFound(leadId);
-    }
-    // The key goes first: once it is gone nothing can open the contact, even if recording fails and is retried.
-    const changed = await this.keys.erase(leadId, operator.id);
-    const outcome = await this.leads.issue(
-      'ErasePersonalData',
-      leadId,
-      {},
-      {
-        actor: { type: 'operator', id: operator.id },
-      },
-    );
-    return { leadId, erased: true, changed: changed || outcome.events.length > 0 };
+    const changed = await this.erasure.erase(leadId, operator.id);
+    return { leadId, erased: true, changed };
   }
 
   @Get('personal-data-key')

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OperatorAuthGuard } from '@leadrail/nest-kit';
-import { LeadIdPipe } from './lead-id.pipe';
+import { LeadIdPipe } from '../http/lead-id.pipe';
 import { OperatorLeadSearchQuery } from './lead-search-query.dto';
 import { operatorListItem } from './lead-views';
 import { SearchLeads } from './search-leads';

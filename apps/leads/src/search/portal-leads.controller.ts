@@ -5,7 +5,7 @@ import {
   type PortalPartner,
   RequiresPortalLeads,
 } from '@leadrail/portal-session';
-import { LeadIdPipe } from './lead-id.pipe';
+import { LeadIdPipe } from '../http/lead-id.pipe';
 import { PortalLeadSearchQuery } from './lead-search-query.dto';
 import { partnerListItem } from './lead-views';
 import { SearchLeads } from './search-leads';

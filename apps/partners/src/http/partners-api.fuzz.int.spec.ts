@@ -75,6 +75,21 @@ const SEED_BODIES: Record<string, unknown[]> = {
   ],
   'PUT /partners/{id}/text-alerts': [{ onReferral: true, onLowFunds: false }],
   'PUT /partners/{id}/low-funds-threshold': [gbp(5_000)],
+  // No lead type is announced here, so only the empty list is accepted; the rest must be 4xx.
+  'PUT /partners/{id}/lead-types-bought': [
+    { leadTypes: [] },
+    {
+      leadTypes: [
+        {
+          leadType: 'mortgage',
+          postcodes: ['SW', 'EC1A'],
+          criteria: [{ field: 'property_value', operator: 'gte', value: 250000 }],
+          leadValue: gbp(4000),
+        },
+      ],
+    },
+  ],
+  'PUT /partners/{id}/selection-priority': [{ selectionPriority: 80 }],
   'POST /partners/{id}/deactivate': [{ reason: 'Contract ended' }],
   'POST /partners/{id}/portal-login': [
     { email: 'another@partner.example', password: 'a long enough password' },

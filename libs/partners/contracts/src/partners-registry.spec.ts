@@ -7,8 +7,8 @@ const examples = partnersRegistry.definitions.flatMap((definition) =>
 );
 
 describe('partnersRegistry', () => {
-  it('holds v1 of all 19 partner events, on the partners topic, keyed by partner id', () => {
-    expect(partnersRegistry.definitions).toHaveLength(19);
+  it('holds v1 of all 21 partner events, on the partners topic, keyed by partner id', () => {
+    expect(partnersRegistry.definitions).toHaveLength(21);
     expect(partnersRegistry.topics()).toEqual([Topics.partners]);
     for (const { definition, example } of examples) {
       // The union of definitions only takes the intersection of their data; each takes its own.
@@ -29,7 +29,7 @@ describe('partnersRegistry', () => {
 
   it('refuses a nullable field that is missing instead of null', () => {
     const [example] = partnersRegistry.find('DeliveryConfigured', 1)?.examples ?? [];
-    const payload = structuredClone(example?.payload) as { data: { delivery: object } };
+    const payload = structuredClone(example?.payload) as unknown as { data: { delivery: object } };
     payload.data.delivery = { email: true };
     const result = parseIntegrationEvent(JSON.stringify(payload), partnersRegistry);
     expect(result.ok).toBe(false);
@@ -38,8 +38,36 @@ describe('partnersRegistry', () => {
 
   it('refuses a null where the domain never writes one', () => {
     const [example] = partnersRegistry.find('LeadCostSet', 1)?.examples ?? [];
-    const payload = structuredClone(example?.payload) as { data: { leadCost: unknown } };
+    const payload = structuredClone(example?.payload) as unknown as { data: { leadCost: unknown } };
     payload.data.leadCost = null;
     expect(parseIntegrationEvent(JSON.stringify(payload), partnersRegistry).ok).toBe(false);
+  });
+
+  it.each([
+    ['an ordering operator with text', { field: 'age', operator: 'gt', value: '30' }],
+    ['in with one value instead of a list', { field: 'job', operator: 'in', value: 'employed' }],
+    ['eq with a list', { field: 'job', operator: 'eq', value: ['employed'] }],
+    ['an operator nobody defined', { field: 'job', operator: 'like', value: 'employed' }],
+    ['an answer key that is not lower_snake_case', { field: 'Job', operator: 'eq', value: 'x' }],
+  ])('refuses a criterion with %s', (_case, criterion) => {
+    const [example] = partnersRegistry.find('LeadTypesBoughtChanged', 1)?.examples ?? [];
+    const payload = structuredClone(example?.payload) as unknown as {
+      data: { leadTypes: { criteria: unknown[] }[] };
+    };
+    payload.data.leadTypes[0]!.criteria = [criterion];
+    const result = parseIntegrationEvent(JSON.stringify(payload), partnersRegistry);
+    expect(result.ok ? '' : result.message).toContain('data.leadTypes[0].criteria[0]');
+  });
+
+  it('refuses a postcode in lower case or a full postcode', () => {
+    const [example] = partnersRegistry.find('LeadTypesBoughtChanged', 1)?.examples ?? [];
+    for (const postcode of ['sw', 'SW1A 1AA']) {
+      const payload = structuredClone(example?.payload) as unknown as {
+        data: { leadTypes: { postcodes: string[] }[] };
+      };
+      payload.data.leadTypes[0]!.postcodes = [postcode];
+      const result = parseIntegrationEvent(JSON.stringify(payload), partnersRegistry);
+      expect(result.ok ? '' : result.message).toContain('data.leadTypes[0].postcodes');
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { IntegrationEventRegistry } from '@leadrail/integration-events';
+import { leadTypesBoughtChangedV1, selectionPriorityChangedV1 } from './events/buying.v1';
 import {
   contactDetailsChangedV1,
   deliveriesPausedV1,
@@ -47,6 +48,8 @@ export const partnersRegistry = new IntegrationEventRegistry([
   contactDetailsChangedV1,
   textAlertsChangedV1,
   lowFundsThresholdChangedV1,
+  leadTypesBoughtChangedV1,
+  selectionPriorityChangedV1,
   deliveriesPausedV1,
   deliveriesResumedV1,
   partnerDeactivatedV1,

@@ -11,6 +11,7 @@ export * from './events/partner-events';
 export { evolvePartner } from './evolve/evolve-partner';
 export * from './model/command-metadata';
 export * from './model/delivery-settings';
+export * from './model/lead-buying';
 export * from './model/money';
 export * from './model/partner-settings';
 export * from './model/partner-state';

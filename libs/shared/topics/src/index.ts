@@ -21,3 +21,14 @@ export const Topics = {
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];
+
+/**
+ * Topic settings LeadRail needs at creation, beyond the cluster's defaults.
+ * `leadrail.partners.v1` is kept forever: partner settings are state, and a
+ * service deployed later (or a new projection) rebuilds its view of every
+ * partner from the topic's first event; with the usual 7-day retention,
+ * partners registered earlier would be unknown to it.
+ */
+export const TopicConfig: Readonly<Partial<Record<Topic, Readonly<Record<string, string>>>>> = {
+  [Topics.partners]: { 'retention.ms': '-1' },
+};

@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+// Far beyond any request's time (the HTTP server's timeouts are shorter).
+const ABANDONED_AFTER_SECONDS = 120;
+
 /** A stored answer to replay: its HTTP status and body. */
 export interface StoredAnswer {
   statusCode: number;
@@ -54,9 +57,29 @@ export class IntakeIdempotency {
     if (row.request_hash !== fingerprint) {
       return { kind: 'reused-for-other-request' };
     }
-    return row.status_code === null
-      ? { kind: 'in-progress' }
-      : { kind: 'replay', stored: { statusCode: row.status_code, answer: row.answer } };
+    if (row.status_code !== null) {
+      return { kind: 'replay', stored: { statusCode: row.status_code, answer: row.answer } };
+    }
+    return (await this.takeOverAbandoned(introducerId, key))
+      ? { kind: 'new' }
+      : { kind: 'in-progress' };
+  }
+
+  /**
+   * A reservation whose request never answered (its process died mid-way) is
+   * taken over once it is older than any request can take, so a key cannot
+   * be stuck for good. Intake is idempotent underneath (lead id, claims), so
+   * processing the request again is safe.
+   */
+  private async takeOverAbandoned(introducerId: string, key: string): Promise<boolean> {
+    const taken = await this.dataSource.query<unknown[]>(
+      `UPDATE intake_idempotency SET created_at = now()
+       WHERE introducer_id = $1 AND idempotency_key = $2 AND status_code IS NULL
+         AND created_at < now() - make_interval(secs => $3)
+       RETURNING 1`,
+      [introducerId, key, ABANDONED_AFTER_SECONDS],
+    );
+    return taken.length > 0;
   }
 
   async store(introducerId: string, key: string, stored: StoredAnswer): Promise<void> {

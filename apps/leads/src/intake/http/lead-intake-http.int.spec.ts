@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { type ServiceUnderTest, startServiceUnderTest } from '@leadrail/service-testing';
+import { expectEventually, plainKafka } from '@leadrail/testing';
+import { Topics } from '@leadrail/topics';
+import { Partitioners } from 'kafkajs';
+import { type EventStore } from '@leadrail/event-store';
+import { matchKeys, toLeadDetails } from '@leadrail/leads-domain';
+import { EVENT_STORE } from '@leadrail/nest-kit';
 import { leadsService } from '../../leads.service';
+import { requestFingerprint } from './intake-idempotency';
 import { LeadsTestKit } from '../../testing/leads-test-kit';
 
 /** A valid lead as an introducer's JSON body (no introducerId: the key names it). */
@@ -141,6 +148,45 @@ describe('HTTP lead intake (introducers, API key)', () => {
     expect(JSON.stringify(events)).not.toContain(lead.contact.email);
   });
 
+  it('records the same lead once when it comes over HTTP and on Kafka', async () => {
+    const lead = jsonLead();
+    expect((await postJson(lead)).status).toBe(201);
+    const eventId = randomUUID();
+    const producer = plainKafka().producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    await producer.send({
+      topic: Topics.leadIntake,
+      acks: -1,
+      messages: [
+        {
+          key: lead.leadId,
+          value: JSON.stringify({
+            eventId,
+            type: 'LeadReceived',
+            version: 1,
+            occurredAt: '2026-11-25T09:00:01.000Z',
+            correlationId: eventId,
+            causationId: eventId,
+            source: 'acme.crm',
+            data: { ...lead, introducerId },
+          }),
+        },
+      ],
+    });
+    await producer.disconnect();
+    // Consumed (the inbox has it), and the lead is still the one HTTP recorded.
+    await expectEventually(async () => {
+      const { rows } = await kit.db.query(
+        'SELECT 1 FROM leads.processed_events WHERE event_id = $1',
+        [eventId],
+      );
+      expect(rows).toHaveLength(1);
+    });
+    const events = await kit.leadStream(lead.leadId);
+    expect(events.map((event) => event.type)).toEqual(['LeadReceived']);
+    expect(events[0]!.data).toMatchObject({ source: { channel: 'http' } });
+  });
+
   it('mints the lead id when the introducer sends none', async () => {
     const lead: Partial<Lead> = jsonLead();
     delete lead.leadId;
@@ -266,6 +312,53 @@ describe('HTTP lead intake (introducers, API key)', () => {
     expect(twice.body).toEqual(once.body);
     const other = await postJson(jsonLead(), { 'idempotency-key': key });
     expect(other).toMatchObject({ status: 422, body: { error: 'IDEMPOTENCY_KEY_REUSED' } });
+  });
+
+  it('is not blocked by a claim whose lead was never recorded (a crash between claiming and recording)', async () => {
+    const rule = {
+      id: 'same-email',
+      keys: ['email'],
+      scope: 'all-introducers',
+      window: { type: 'days', days: 30 },
+      action: 'reject',
+    } as const;
+    await kit.operator('PUT', '/lead-settings/duplicate-rules', { rules: [rule] });
+    const lead = jsonLead();
+    const orphan = randomUUID();
+    const [key] = matchKeys(toLeadDetails({ ...lead, introducerId }), rule);
+    await service.app.get<EventStore>(EVENT_STORE).appendToStream(key!.stream, [
+      {
+        id: randomUUID(),
+        type: 'LeadKeyClaimed',
+        data: { leadId: orphan, claimedAt: new Date(Date.now() - 5 * 60_000).toISOString() },
+        metadata: {
+          correlationId: orphan,
+          causationId: orphan,
+          occurredAt: new Date().toISOString(),
+          actor: { type: 'system', id: 'test' },
+        },
+      },
+    ]);
+    const answer = await postJson(lead);
+    expect(answer).toMatchObject({ status: 201, body: { status: 'accepted', duplicateOf: null } });
+    expect((await kit.stream(key!.stream)).map((event) => event.type)).toEqual([
+      'LeadKeyClaimed',
+      'LeadKeyClaimReleased',
+      'LeadKeyClaimed',
+    ]);
+  });
+
+  it('takes over an Idempotency-Key whose request never answered', async () => {
+    const lead = jsonLead();
+    const body = JSON.stringify(lead);
+    const key = randomUUID();
+    await kit.db.query(
+      `INSERT INTO leads.intake_idempotency (introducer_id, idempotency_key, request_hash, created_at)
+       VALUES ($1, $2, $3, now() - interval '10 minutes')`,
+      [introducerId, key, requestFingerprint('application/json', Buffer.from(body))],
+    );
+    const answer = await post(body, 'application/json', { 'idempotency-key': key });
+    expect(answer).toMatchObject({ status: 201, body: { leadId: lead.leadId } });
   });
 
   it('refuses a lead id reused with other details (409), and requests without a valid key (401)', async () => {

@@ -183,6 +183,15 @@ describe('Referrals', () => {
     });
   });
 
+  it('refuses to allocate directly to a partner that accepts referrals first', async () => {
+    const partnerId = await scenario.partner({ requireReferralAcceptance: true });
+    const leadId = await scenario.receivedLead();
+    const allocated = await scenario.operator('POST', `/leads/${leadId}/allocation`, { partnerId });
+    expect(allocated.status).toBe(409);
+    expect(allocated.body.error).toBe('REFERRAL_ACCEPTANCE_REQUIRED');
+    expect(await scenario.storedTypes(leadId)).toEqual(['LeadReceived']);
+  });
+
   it('refuses malformed ids, bodies and partners with 400 naming the field', async () => {
     const partnerId = await scenario.partner();
     const introducer = await scenario.kit.announcePartner({ introducer: true, partner: false });

@@ -1,4 +1,4 @@
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable } from '@nestjs/common';
 import { PartnerView } from '../../partner-view/partner-view';
 
 /**
@@ -31,5 +31,21 @@ export class RoutablePartners {
       });
     }
     return partnerId.toLowerCase();
+  }
+
+  /**
+   * A partner whose settings require it to accept referrals first must see a
+   * redacted referral before the full lead: allocating to it directly would
+   * hand it the contact it never agreed to take. 409: refer the lead instead.
+   */
+  async assertTakesLeadsWithoutReferral(partnerId: string): Promise<void> {
+    const access = await this.partners.portalAccess(partnerId);
+    if (access?.requireReferralAcceptance === true) {
+      throw new ConflictException({
+        statusCode: 409,
+        error: 'REFERRAL_ACCEPTANCE_REQUIRED',
+        message: `partner ${partnerId} accepts referrals before it receives a lead: refer the lead (POST /leads/{leadId}/referral) instead`,
+      });
+    }
   }
 }

@@ -18,7 +18,7 @@ function parseChanged(type: string, change: (payload: Payload) => void) {
 }
 
 describe('leadsRegistry', () => {
-  it('holds v1 of the 14 lead events and LeadPersonalDataErased, on the leads topic, keyed by lead id', () => {
+  it('holds v1 of the 14 lead events, LeadPersonalDataErased and the lead-type catalogue, on the leads topic', () => {
     expect(leadsRegistry.definitions.map((definition) => definition.type)).toEqual([
       'LeadRecorded',
       'LeadRejected',
@@ -35,12 +35,16 @@ describe('leadsRegistry', () => {
       'ReturnAccepted',
       'ReturnDeclined',
       'LeadPersonalDataErased',
+      'LeadTypeDefined',
+      'LeadTypeChanged',
     ]);
     expect(leadsRegistry.topics()).toEqual([Topics.leads]);
     for (const { definition, example } of examples) {
       // The union of definitions only takes the intersection of their data; each takes its own.
       const key = definition.key as { of(data: object): string };
-      expect(key.of(example.payload.data)).toBe(example.payload.data.leadId);
+      const data = example.payload.data as { leadId?: string; slug?: string };
+      // A lead's events are keyed by the lead; a lead type's by lead-type:<slug>.
+      expect(key.of(data)).toBe(data.leadId ?? `lead-type:${data.slug}`);
     }
   });
 

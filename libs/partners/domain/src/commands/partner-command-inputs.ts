@@ -3,6 +3,7 @@ import type {
   InternetDelivery,
   InternetDeliveryMethod,
 } from '../model/delivery-settings';
+import type { CriterionOperator } from '../model/lead-buying';
 import type { Money } from '../model/money';
 import type { PortalLoginMethod } from '../model/partner-settings';
 
@@ -40,4 +41,19 @@ export interface InternetDeliveryInput extends Omit<InternetDelivery, 'headers'>
 /** Delivery channels as a command states them. */
 export interface DeliveryChannelsInput extends Omit<DeliveryChannels, 'internet'> {
   internet: InternetDeliveryInput | null;
+}
+
+/** A criterion as a command states it: its value is checked against its operator. */
+export interface LeadCriterionInput {
+  field: string;
+  operator: CriterionOperator;
+  value: unknown;
+}
+
+/** A lead type bought as a command states it; omitted narrowings narrow nothing. */
+export interface LeadTypeBoughtInput {
+  leadType: string;
+  postcodes?: string[];
+  criteria?: LeadCriterionInput[];
+  leadValue?: Money | null;
 }

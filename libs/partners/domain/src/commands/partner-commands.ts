@@ -1,5 +1,6 @@
 import type { CommandMetadata } from '../model/command-metadata';
 import type { DeliveryLimits, DeliverySchedule } from '../model/delivery-settings';
+import type { KnownLeadType } from '../model/lead-buying';
 import type { CurrencyCode, Money } from '../model/money';
 import type {
   BillingPoint,
@@ -9,6 +10,7 @@ import type {
 } from '../model/partner-settings';
 import type {
   DeliveryChannelsInput,
+  LeadTypeBoughtInput,
   PartnerTypeInput,
   PaymentModeInput,
   PortalLoginInput,
@@ -106,6 +108,22 @@ export type SetLowFundsThreshold = PartnerCommandOf<
   { lowFundsThreshold: Money }
 >;
 
+/**
+ * Replaces the lead types the partner buys, whole. `catalogue` is what the
+ * service knows of the lead types named (from the leads service's
+ * announcements): a type missing from it, or inactive, is refused.
+ */
+export type SetLeadTypesBought = PartnerCommandOf<
+  'SetLeadTypesBought',
+  { leadTypes: LeadTypeBoughtInput[]; catalogue: readonly KnownLeadType[] }
+>;
+
+/** Sets the partner's selection priority (0-100, higher first). */
+export type SetSelectionPriority = PartnerCommandOf<
+  'SetSelectionPriority',
+  { selectionPriority: number }
+>;
+
 /** Stops deliveries to the partner; by an operator, or by the partner itself. */
 export type PauseDeliveries = PartnerCommandOf<'PauseDeliveries', Record<never, never>>;
 
@@ -135,6 +153,8 @@ export type PartnerCommand =
   | SetContactDetails
   | SetTextAlerts
   | SetLowFundsThreshold
+  | SetLeadTypesBought
+  | SetSelectionPriority
   | PauseDeliveries
   | ResumeDeliveries
   | DeactivatePartner

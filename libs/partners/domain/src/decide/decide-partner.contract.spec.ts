@@ -6,6 +6,7 @@ import type { PartnerCommand } from '../commands/partner-commands';
 import { PartnerError } from '../errors/partner-error';
 import type { PartnerEvent } from '../events/partner-events';
 import {
+  LEAD_TYPE_CATALOGUE,
   OCCURRED_AT,
   command,
   decideAfter,
@@ -96,6 +97,27 @@ const payment = fc.record({
 const textAlerts = fc.record({ onReferral: fc.boolean(), onLowFunds: fc.boolean() });
 const limits = fc.record({ daily: amount, monthly: amount });
 const billingPoint = fc.constantFrom('delivery', 'acceptance', 'qualification', 'conversion', 'x');
+const scalar = fc.oneof(text, fc.double(), fc.boolean(), fc.constant(null));
+const criterion = fc.record({
+  field: fc.oneof(fc.constantFrom('property_value', 'first_time_buyer', 'Age', 'a__b'), text),
+  operator: fc.constantFrom('eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'in', 'like'),
+  value: fc.oneof(scalar, fc.array(scalar, { maxLength: 4 })),
+});
+const leadTypeBought = fc.record(
+  {
+    leadType: fc.oneof(
+      fc.constantFrom('mortgage', 'home-insurance', 'equity-release', 'car-finance'),
+      text,
+    ),
+    postcodes: fc.array(
+      fc.oneof(fc.constantFrom('SW', 'sw1a', ' EC1A ', 'QQ1', 'SW1A 1AA', 'B10'), text),
+      { maxLength: 4 },
+    ),
+    criteria: fc.array(criterion, { maxLength: 3 }),
+    leadValue: fc.option(money, { nil: null }),
+  },
+  { requiredKeys: ['leadType'] },
+);
 
 /** Every command a client can send to a registered partner, with generated data. */
 const settingCommand: fc.Arbitrary<PartnerCommand> = fc.oneof(
@@ -118,6 +140,14 @@ const settingCommand: fc.Arbitrary<PartnerCommand> = fc.oneof(
   contact.map((value) => command('SetContactDetails', { contact: value })),
   textAlerts.map((value) => command('SetTextAlerts', { textAlerts: value })),
   money.map((lowFundsThreshold) => command('SetLowFundsThreshold', { lowFundsThreshold })),
+  fc
+    .array(leadTypeBought, { maxLength: 3 })
+    .map((leadTypes) =>
+      command('SetLeadTypesBought', { leadTypes, catalogue: LEAD_TYPE_CATALOGUE } as never),
+    ),
+  fc
+    .oneof(fc.integer({ min: -5, max: 105 }), amount)
+    .map((selectionPriority) => command('SetSelectionPriority', { selectionPriority })),
   text.map((reason) => command('DeactivatePartner', { reason })),
   fc.constant(command('PauseDeliveries', {})),
   fc.constant(command('ResumeDeliveries', {})),

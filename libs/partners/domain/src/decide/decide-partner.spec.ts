@@ -3,6 +3,7 @@ import { PartnerErrorCode } from '../errors/partner-error';
 import type { PartnerCommand } from '../commands/partner-commands';
 import type { ActorType } from '../model/command-metadata';
 import {
+  LEAD_TYPE_CATALOGUE,
   OCCURRED_AT,
   byOperator,
   command,
@@ -46,6 +47,11 @@ const samples: { [T in ChangeType]: Extract<PartnerCommand, { type: T }> } = {
   }),
   SetTextAlerts: command('SetTextAlerts', { textAlerts: { onReferral: true, onLowFunds: true } }),
   SetLowFundsThreshold: command('SetLowFundsThreshold', { lowFundsThreshold: gbp(1) }),
+  SetLeadTypesBought: command('SetLeadTypesBought', {
+    leadTypes: [{ leadType: 'mortgage' }],
+    catalogue: LEAD_TYPE_CATALOGUE,
+  }),
+  SetSelectionPriority: command('SetSelectionPriority', { selectionPriority: 80 }),
   PauseDeliveries: command('PauseDeliveries', {}),
   ResumeDeliveries: command('ResumeDeliveries', {}),
   DeactivatePartner: command('DeactivatePartner', { reason: 'Unpaid invoices' }),

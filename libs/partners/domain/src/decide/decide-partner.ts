@@ -2,6 +2,7 @@ import type { PartnerCommand } from '../commands/partner-commands';
 import type { PartnerEvent } from '../events/partner-events';
 import type { PartnerState } from '../model/partner-state';
 import { assertValidMetadata } from '../validation/metadata';
+import { decideLeadTypesBought, decideSelectionPriority } from './decide-buying';
 import { decideBillingPoint, decideLowFundsThreshold, decidePaymentMode } from './decide-billing';
 import { decideContactDetails, decideTextAlerts } from './decide-contact';
 import {
@@ -58,6 +59,10 @@ export function decidePartner(command: PartnerCommand, state: PartnerState): Par
       return decideContactDetails(command, activePartner(state, command));
     case 'SetTextAlerts':
       return decideTextAlerts(command, activePartner(state, command));
+    case 'SetLeadTypesBought':
+      return decideLeadTypesBought(command, activePartner(state, command));
+    case 'SetSelectionPriority':
+      return decideSelectionPriority(command, activePartner(state, command));
     case 'PauseDeliveries':
       return decidePause(command, activePartner(state, command));
     case 'ResumeDeliveries':

@@ -7,7 +7,7 @@ import {
   byOperator,
   byPartner,
   command,
-  defaultSettings,
+  defaultRegistrationSettings,
   gbp,
   refusalOf,
   registered,
@@ -44,7 +44,7 @@ describe(decidePartner.name, () => {
             name: 'Acme Leads',
             currency: 'GBP',
             registeredAt: OCCURRED_AT,
-            settings: defaultSettings(),
+            settings: defaultRegistrationSettings(),
           },
         },
       ]);

@@ -1,7 +1,7 @@
 import type { RegisterPartner } from '../commands/partner-commands';
 import { PartnerError, PartnerErrorCode } from '../errors/partner-error';
 import type { PartnerRegistered } from '../events/partner-events';
-import { BILLING_POINTS, type PartnerSettings } from '../model/partner-settings';
+import { BILLING_POINTS, type PartnerRegistrationSettings } from '../model/partner-settings';
 import type { PartnerState } from '../model/partner-state';
 import { assertActorMayIssue } from '../rules/actor-rules';
 import { assertBillingPointFitsPortal } from '../rules/billing-rules';
@@ -45,7 +45,7 @@ export function decideRegistration(
   assertOneOf(billingPoint, BILLING_POINTS, 'billingPoint');
   assertBillingPointFitsPortal(billingPoint, portalAccess, 'billingPoint');
 
-  const settings: PartnerSettings = {
+  const settings: PartnerRegistrationSettings = {
     partnerType: toPartnerType(data.partnerType, currency, null, 'partnerType'),
     portalAccess,
     portalLogin:

@@ -3,11 +3,12 @@ import type {
   DeliveryLimits,
   DeliverySchedule,
 } from '../model/delivery-settings';
+import type { LeadTypeBought } from '../model/lead-buying';
 import type { CurrencyCode, Money } from '../model/money';
 import type {
   BillingPoint,
   ContactDetails,
-  PartnerSettings,
+  PartnerRegistrationSettings,
   PartnerType,
   PaymentMode,
   PortalAccess,
@@ -28,11 +29,17 @@ export interface PartnerEventOf<Type extends string, Data> {
 
 /**
  * A partner was registered. It carries every initial setting with the defaults
- * already applied, so changing a default later never rewrites history.
+ * already applied, so changing a default later never rewrites history; what
+ * the partner buys is not among them (it buys nothing until set).
  */
 export type PartnerRegistered = PartnerEventOf<
   'PartnerRegistered',
-  { name: string; currency: CurrencyCode; registeredAt: string; settings: PartnerSettings }
+  {
+    name: string;
+    currency: CurrencyCode;
+    registeredAt: string;
+    settings: PartnerRegistrationSettings;
+  }
 >;
 
 /** The partner's name changed. */
@@ -98,6 +105,18 @@ export type LowFundsThresholdChanged = PartnerEventOf<
   { lowFundsThreshold: Money }
 >;
 
+/** The lead types the partner buys changed; the whole new list. */
+export type LeadTypesBoughtChanged = PartnerEventOf<
+  'LeadTypesBoughtChanged',
+  { leadTypes: LeadTypeBought[] }
+>;
+
+/** The partner's selection priority changed. */
+export type SelectionPriorityChanged = PartnerEventOf<
+  'SelectionPriorityChanged',
+  { selectionPriority: number }
+>;
+
 /** Deliveries to the partner stopped; nothing else about the partner changed. */
 export type DeliveriesPaused = PartnerEventOf<'DeliveriesPaused', { pause: DeliveryPause }>;
 
@@ -130,6 +149,8 @@ export type PartnerEvent =
   | ContactDetailsChanged
   | TextAlertsChanged
   | LowFundsThresholdChanged
+  | LeadTypesBoughtChanged
+  | SelectionPriorityChanged
   | DeliveriesPaused
   | DeliveriesResumed
   | PartnerDeactivated
@@ -155,6 +176,8 @@ export const PARTNER_EVENT_TYPES = [
   'ContactDetailsChanged',
   'TextAlertsChanged',
   'LowFundsThresholdChanged',
+  'LeadTypesBoughtChanged',
+  'SelectionPriorityChanged',
   'DeliveriesPaused',
   'DeliveriesResumed',
   'PartnerDeactivated',

@@ -1,4 +1,5 @@
 import type { PartnerEvent } from '../events/partner-events';
+import { DEFAULT_SELECTION_PRIORITY } from '../model/lead-buying';
 import type { Money } from '../model/money';
 import type { PartnerSettings, PartnerType } from '../model/partner-settings';
 import type { ActivePartner, PartnerState, RegisteredPartner } from '../model/partner-state';
@@ -18,7 +19,12 @@ export function evolvePartner(state: PartnerState, event: PartnerEvent): Partner
         name,
         currency,
         registeredAt,
-        settings,
+        // Not in the registration (its v1 contract predates them): nothing bought, default priority.
+        settings: {
+          ...settings,
+          leadTypesBought: [],
+          selectionPriority: DEFAULT_SELECTION_PRIORITY,
+        },
         paused: null,
       };
     }
@@ -54,6 +60,10 @@ export function evolvePartner(state: PartnerState, event: PartnerEvent): Partner
       return withSettings(state, () => ({ textAlerts: event.data.textAlerts }));
     case 'LowFundsThresholdChanged':
       return withSettings(state, () => ({ lowFundsThreshold: event.data.lowFundsThreshold }));
+    case 'LeadTypesBoughtChanged':
+      return withSettings(state, () => ({ leadTypesBought: event.data.leadTypes }));
+    case 'SelectionPriorityChanged':
+      return withSettings(state, () => ({ selectionPriority: event.data.selectionPriority }));
     case 'DeliveriesPaused':
       return update(state, (partner) => ({ ...partner, paused: event.data.pause }));
     case 'DeliveriesResumed':

@@ -1,4 +1,5 @@
 import type { DeliveryChannels, DeliveryLimits, DeliverySchedule } from './delivery-settings';
+import type { LeadTypeBought } from './lead-buying';
 import type { Money } from './money';
 
 /**
@@ -81,8 +82,13 @@ export interface TextAlerts {
   onLowFunds: boolean;
 }
 
-/** Every setting of the spec, grouped as commands change them. */
-export interface PartnerSettings {
+/**
+ * The settings a partner is registered with, as `PartnerRegistered` v1 carries
+ * them. What the partner buys is not among them: adding fields to that
+ * published event would break its v1 contract, so a new partner buys nothing
+ * until `SetLeadTypesBought` and has the default selection priority.
+ */
+export interface PartnerRegistrationSettings {
   partnerType: PartnerType;
   portalAccess: PortalAccess;
   portalLogin: PortalLogin | null;
@@ -95,4 +101,12 @@ export interface PartnerSettings {
   textAlerts: TextAlerts;
   /** The balance (or credit remaining) at which the low-funds alert fires. */
   lowFundsThreshold: Money;
+}
+
+/** Every setting of a partner, grouped as commands change them. */
+export interface PartnerSettings extends PartnerRegistrationSettings {
+  /** The lead types the partner buys, each optionally narrowed; empty until set (it buys nothing). */
+  leadTypesBought: LeadTypeBought[];
+  /** 0-100: routing offers a lead to partners of a higher priority first. */
+  selectionPriority: number;
 }

@@ -7,7 +7,8 @@ import { evolvePartner } from '../evolve/evolve-partner';
 import type { CommandMetadata } from '../model/command-metadata';
 import type { DayWindow, DeliverySchedule, Weekday } from '../model/delivery-settings';
 import type { Money } from '../model/money';
-import type { PartnerSettings } from '../model/partner-settings';
+import { DEFAULT_SELECTION_PRIORITY, type KnownLeadType } from '../model/lead-buying';
+import type { PartnerRegistrationSettings, PartnerSettings } from '../model/partner-settings';
 import { initialPartnerState, type PartnerState } from '../model/partner-state';
 
 // Builders for decider tests written as given events / when command / then events.
@@ -63,7 +64,7 @@ export function event<T extends PartnerEvent['type']>(
 }
 
 /** What a registration with only the required settings records, for a partner buying at £25. */
-export function defaultSettings(): PartnerSettings {
+export function defaultRegistrationSettings(): PartnerRegistrationSettings {
   return {
     partnerType: { introducer: false, partner: true, leadCost: null, leadValue: gbp(2500) },
     portalAccess: { level: 'none', requireReferralAcceptance: false, mayUpdateLeadStatus: false },
@@ -79,15 +80,31 @@ export function defaultSettings(): PartnerSettings {
   };
 }
 
+/** The partner's settings after that registration: it buys nothing yet, at the default priority. */
+export function defaultSettings(): PartnerSettings {
+  return {
+    ...defaultRegistrationSettings(),
+    leadTypesBought: [],
+    selectionPriority: DEFAULT_SELECTION_PRIORITY,
+  };
+}
+
 /** A PartnerRegistered for a partner with the default settings, changed by `settings`. */
-export function registered(settings: Partial<PartnerSettings> = {}): PartnerRegistered {
+export function registered(settings: Partial<PartnerRegistrationSettings> = {}): PartnerRegistered {
   return event('PartnerRegistered', {
     name: 'Acme Leads',
     currency: 'GBP',
     registeredAt: REGISTERED_AT,
-    settings: { ...defaultSettings(), ...settings },
+    settings: { ...defaultRegistrationSettings(), ...settings },
   });
 }
+
+/** The lead types the leads service defined, as the partners service heard of them. */
+export const LEAD_TYPE_CATALOGUE: readonly KnownLeadType[] = [
+  { slug: 'mortgage', active: true },
+  { slug: 'home-insurance', active: true },
+  { slug: 'equity-release', active: false },
+];
 
 /** A partner that both buys (lead value £25) and sells (lead cost £10) leads. */
 export function registeredAsBoth(): PartnerRegistered {

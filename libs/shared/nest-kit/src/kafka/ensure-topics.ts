@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { type Admin, Kafka, type ITopicMetadata, logLevel } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { type Topic, TopicConfig } from '@leadrail/topics';
 import { ServiceConfig } from '../config/service-config';
 import { type RetryNotice, retryWithBackoff } from '../service/retry-with-backoff';
 import { isTopicAlreadyExists, isTransientKafkaError } from './kafka-errors';
@@ -75,8 +76,15 @@ async function createMissing(
     missing.map(async (topic) => {
       try {
         // false: another creator won the race; its topic is as good as ours.
+        const config = TopicConfig[topic as Topic] ?? {};
         return await admin.createTopics({
-          topics: [{ topic, ...defaults }],
+          topics: [
+            {
+              topic,
+              ...defaults,
+              configEntries: Object.entries(config).map(([name, value]) => ({ name, value })),
+            },
+          ],
           waitForLeaders: false,
         });
       } catch (error) {

@@ -35,6 +35,7 @@ export class AllocateLeadController {
     @CurrentOperator() operator: Operator,
   ): Promise<LeadChangeAnswer> {
     const partnerId = await this.partners.routable(body.partnerId);
+    await this.partners.assertTakesLeadsWithoutReferral(partnerId);
     const outcome = await this.leads.issue(
       'AllocateLead',
       leadId,
