@@ -11,6 +11,7 @@ import {
   LeadErrorCode,
   type LeadSubmission,
   effectiveDuplicateRules,
+  isUnchanged,
   leadProblems,
   matchKeys,
   refusalBeforeDeduplication,
@@ -193,10 +194,7 @@ export class LeadIntake {
     }
     const { state } = await this.leads.load(first.leadId);
     // A retry carries the same lead; another lead under a used reference is a duplicate, recorded as one.
-    const sameLead =
-      'details' in state &&
-      state.details !== null &&
-      JSON.stringify(state.details) === JSON.stringify(details);
+    const sameLead = 'details' in state && isUnchanged(state.details, details);
     return sameLead ? answerOf(state, true) : null;
   }
 

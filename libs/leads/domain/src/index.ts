@@ -33,3 +33,4 @@ export * from './settings/lead-settings-aggregate';
 export * from './settings/lead-settings-model';
 export * from './introducer-keys';
 export { toLeadDetails } from './validation/lead-details';
+export { isUnchanged } from './rules/unchanged';
