@@ -15,7 +15,6 @@ export * from './rules/criterion-value';
 export * from './rules/header-map';
 export * from './rules/is-partner-id';
 export * from './rules/non-blank';
-export * from './rules/nullable';
 export * from './rules/postcodes';
 export * from './values/contact-details';
 export * from './values/delivery-channels';

@@ -16,6 +16,7 @@ export * from './registry';
 export * from './rules/codes';
 export * from './rules/json-schema-described';
 export { NestedObject } from './rules/nested-object';
+export * from './rules/nullable';
 export type { ContractClass } from './rules/nested-object';
 export * from './rules/optional';
 export * from './rules/text';

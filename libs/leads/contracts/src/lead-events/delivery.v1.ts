@@ -1,8 +1,7 @@
-import { IntegrationEventOf, IsText, IsUtcTimestamp } from '@leadrail/integration-events';
+import { IntegrationEventOf, IsText, IsUtcTimestamp, Nullable } from '@leadrail/integration-events';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { IsLeadId } from './rules/is-lead-id';
 import { IsLeadPartnerId } from './rules/is-partner-ref';
-import { Nullable } from './rules/nullable';
 import { EXAMPLE_IDS, defineLeadEventV1, leadExample } from './lead-event';
 
 // Whether the lead reached its partner.

@@ -1,10 +1,15 @@
-import { IsSlug, IsText, IsUtcTimestamp, NestedObject } from '@leadrail/integration-events';
+import {
+  IsSlug,
+  IsText,
+  IsUtcTimestamp,
+  NestedObject,
+  Nullable,
+} from '@leadrail/integration-events';
 import { IsUUID } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { AreLeadAnswers, LeadAnswers } from '../lead-received/lead-answers';
 import { LeadConsent } from '../lead-received/lead-consent';
 import { IsLeadId } from './rules/is-lead-id';
-import { Nullable } from './rules/nullable';
 import { LeadArea } from './values/lead-area';
 import { HasPublisherIfInternal, LeadSource } from './values/lead-source';
 import { SealedPersonalData } from './values/sealed-personal-data';

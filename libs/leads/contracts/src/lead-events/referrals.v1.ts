@@ -3,11 +3,11 @@ import {
   IsText,
   IsUtcTimestamp,
   NestedObject,
+  Nullable,
 } from '@leadrail/integration-events';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { IsLeadId } from './rules/is-lead-id';
 import { IsLeadPartnerId } from './rules/is-partner-ref';
-import { Nullable } from './rules/nullable';
 import { LeadActor } from './values/lead-actor';
 import { EXAMPLE_IDS, defineLeadEventV1, leadExample } from './lead-event';
 

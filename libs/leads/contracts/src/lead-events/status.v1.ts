@@ -3,12 +3,12 @@ import {
   IsSlug,
   IsUtcTimestamp,
   NestedObject,
+  Nullable,
 } from '@leadrail/integration-events';
 import { ArrayUnique, IsArray, IsIn } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { IsLeadId } from './rules/is-lead-id';
 import { IsLeadPartnerId } from './rules/is-partner-ref';
-import { Nullable } from './rules/nullable';
 import { LEAD_STATUS_BILLING_POINTS, LeadStatusBillingPoint } from './values/billing-points';
 import { LeadActor } from './values/lead-actor';
 import { EXAMPLE_IDS, defineLeadEventV1, leadExample } from './lead-event';

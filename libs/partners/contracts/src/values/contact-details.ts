@@ -1,6 +1,5 @@
-import { IsE164PhoneNumber } from '@leadrail/integration-events';
+import { IsE164PhoneNumber, Nullable } from '@leadrail/integration-events';
 import { IsEmail, MaxLength } from 'class-validator';
-import { Nullable } from '../rules/nullable';
 
 /** How to reach the partner; each field is null when not set. */
 export class ContactDetails {

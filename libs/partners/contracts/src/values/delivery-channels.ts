@@ -1,8 +1,7 @@
-import { IsText, NestedObject } from '@leadrail/integration-events';
+import { IsText, NestedObject, Nullable } from '@leadrail/integration-events';
 import { IsBoolean, IsIn, IsUrl, MaxLength } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { AreHeaders } from '../rules/header-map';
-import { Nullable } from '../rules/nullable';
 
 /** The ways a lead can be sent to a partner's API. */
 export const INTERNET_DELIVERY_METHODS = ['xml', 'json', 'soap-1.1', 'soap-1.2', 'post'] as const;

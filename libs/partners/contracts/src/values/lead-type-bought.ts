@@ -1,4 +1,4 @@
-import { IsSlug, Money, NestedObject } from '@leadrail/integration-events';
+import { IsSlug, Money, NestedObject, Nullable } from '@leadrail/integration-events';
 import { ArrayMaxSize, IsArray, IsIn, Matches, MaxLength } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import {
@@ -8,7 +8,6 @@ import {
   IsCriterionValue,
   criterionValueByOperator,
 } from '../rules/criterion-value';
-import { Nullable } from '../rules/nullable';
 import { ArePostcodeAreasOrDistricts } from '../rules/postcodes';
 
 /** A test of one of the lead's answers; a lead without that answer does not match. */

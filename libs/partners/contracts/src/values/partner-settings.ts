@@ -1,7 +1,6 @@
-import { Money, NestedObject } from '@leadrail/integration-events';
+import { Money, NestedObject, Nullable } from '@leadrail/integration-events';
 import { IsIn } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
-import { Nullable } from '../rules/nullable';
 import { ContactDetails } from './contact-details';
 import { DeliveryChannels } from './delivery-channels';
 import { DeliveryLimits } from './delivery-limits';

@@ -1,7 +1,6 @@
-import { Money, NestedObject } from '@leadrail/integration-events';
+import { Money, NestedObject, Nullable } from '@leadrail/integration-events';
 import { IsBoolean } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
-import { Nullable } from '../rules/nullable';
 
 /**
  * Whether the operator buys leads from the partner (introducer, at `leadCost`),

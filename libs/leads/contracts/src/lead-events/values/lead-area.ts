@@ -1,5 +1,4 @@
-import { IsCountryCode, IsText } from '@leadrail/integration-events';
-import { Nullable } from '../rules/nullable';
+import { IsCountryCode, IsText, Nullable } from '@leadrail/integration-events';
 
 /**
  * Where the person is, coarsely enough not to identify them: the part of the

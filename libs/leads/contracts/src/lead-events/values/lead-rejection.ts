@@ -1,8 +1,7 @@
-import { IsText, NestedObject } from '@leadrail/integration-events';
+import { IsText, NestedObject, Nullable } from '@leadrail/integration-events';
 import { ArrayMaxSize, IsIn } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { IsFieldPath } from '../rules/field-path';
-import { Nullable } from '../rules/nullable';
 import { DuplicateLink } from './duplicate-link';
 
 /** Why a lead was refused. */

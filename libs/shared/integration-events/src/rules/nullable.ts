@@ -7,19 +7,18 @@ const nullablesByClass = new WeakMap<object, string[]>();
 type Schema = Record<string, unknown>;
 
 /**
- * A required property whose value may be `null` (the lead's "not given"); any
+ * A required property whose value may be `null` ("not set", "not given"); any
  * other value must pass the property's other rules. Put it above those rules.
  *
- * The same rule as the partner contracts' `Nullable`: contracts libraries do
- * not import each other's rules, and the shared kernel does not have it yet.
- * `Optional` would let the property be absent, but the relay always writes it,
- * so absent is a broken message. `ValidateIf` alone would also drop the
- * property from the schema's `required`, hence the class-level fix-up.
+ * `Optional` would let the property be absent, but the producer always writes
+ * it, so absent is a broken message. `ValidateIf` alone would also drop the
+ * property from the schema's `required`, hence the class-level fix-up. The
+ * description is taken here because a property has one `JSONSchema`.
  */
 export function Nullable(description: string): PropertyDecorator {
   return (target, propertyKey) => {
     const name = String(propertyKey);
-    IsDefined({ message: '$property must be present (null when not given)' })(target, propertyKey);
+    IsDefined({ message: '$property must be present (null when not set)' })(target, propertyKey);
     ValidateIf((_object: object, value: unknown) => value !== null)(target, propertyKey);
     JSONSchema((schema) => {
       // IsDefined's converter adds `not: {type: null}`, the opposite of what is meant.
