@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
 import { LeadError, LeadErrorCode } from '@leadrail/leads-domain';
 import type { Response } from 'express';
+import { sendDomainRefusal } from '@leadrail/nest-kit';
 import { PersonalDataErasedError } from '../personal-data/sealing-event-store';
 
 /** Refusals that are about the lead's state, not a field's value. */
@@ -45,25 +46,6 @@ export class LeadErrorsFilter implements ExceptionFilter {
         .json({ statusCode: 410, error: 'PERSONAL_DATA_ERASED', message: error.message });
       return;
     }
-    const status = STATUS[error.code] ?? 400;
-    const problems =
-      error.problems.length > 0
-        ? error.problems
-        : error.field === undefined
-          ? []
-          : [{ field: error.field, message: error.message }];
-    response.status(status).json({
-      statusCode: status,
-      error: error.code,
-      message: error.message,
-      ...(problems.length === 0
-        ? {}
-        : {
-            errors: problems.map((problem) => ({
-              field: problem.field,
-              messages: [problem.message],
-            })),
-          }),
-    });
+    sendDomainRefusal(host, error, STATUS[error.code] ?? 400);
   }
 }

@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
 import { IntroducerKeyError, IntroducerKeyErrorCode } from '@leadrail/leads-domain';
-import type { Response } from 'express';
+import { sendDomainRefusal } from '@leadrail/nest-kit';
 
 /** Refusals that are not about a field's value. */
 const STATUS: Partial<Record<IntroducerKeyErrorCode, number>> = {
@@ -15,17 +15,11 @@ const STATUS: Partial<Record<IntroducerKeyErrorCode, number>> = {
 export class IntroducerKeyErrorsFilter implements ExceptionFilter {
   catch(error: IntroducerKeyError, host: ArgumentsHost): void {
     const status = STATUS[error.code] ?? 400;
-    host
-      .switchToHttp()
-      .getResponse<Response>()
-      .status(status)
-      .json({
-        statusCode: status,
-        error: error.code,
-        message: error.message,
-        ...(error.field === undefined || status !== 400
-          ? {}
-          : { errors: [{ field: error.field, messages: [error.message] }] }),
-      });
+    // A conflict is about the key's state, not a value: no field list then.
+    sendDomainRefusal(
+      host,
+      status === 400 ? error : { code: error.code, message: error.message },
+      status,
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
 import { PartnerError, PartnerErrorCode } from '@leadrail/partners-domain';
-import type { Response } from 'express';
+import { sendDomainRefusal } from '@leadrail/nest-kit';
 
 /** Domain refusals that are not about a field's value. */
 const STATUS: Partial<Record<PartnerErrorCode, number>> = {
@@ -18,18 +18,6 @@ const STATUS: Partial<Record<PartnerErrorCode, number>> = {
 @Catch(PartnerError)
 export class PartnerErrorsFilter implements ExceptionFilter {
   catch(error: PartnerError, host: ArgumentsHost): void {
-    const status = STATUS[error.code] ?? 400;
-    host
-      .switchToHttp()
-      .getResponse<Response>()
-      .status(status)
-      .json({
-        statusCode: status,
-        error: error.code,
-        message: error.message,
-        ...(error.field === undefined
-          ? {}
-          : { errors: [{ field: error.field, messages: [error.message] }] }),
-      });
+    sendDomainRefusal(host, error, STATUS[error.code] ?? 400);
   }
 }

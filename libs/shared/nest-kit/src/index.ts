@@ -12,6 +12,7 @@ export type { InboundMessage } from '@leadrail/messaging';
 export * from './kafka/decode-with-contracts';
 export * from './auth/operator-auth.guard';
 export * from './auth/operator-token';
+export * from './http/domain-error-response';
 export * from './http/field-errors';
 export * from './http/validation-pipe';
 export * from './http/input-policy/apply-input-policy';
