@@ -9,6 +9,7 @@ import {
   createTestDatabase,
   expectEventually,
   findMessage,
+  plainKafka,
   testEnvironment,
 } from '@leadrail/testing';
 import { testPortalIssuer } from '@leadrail/service-testing';
@@ -66,9 +67,17 @@ describe('tracing across services (OpenTelemetry over OTLP/HTTP)', () => {
 
   it('follows a partner change from the HTTP request through the append and the relay into routing', async () => {
     const tracing = { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url };
+    // Partners also consumes the leads topic, which other tests have filled: starting its group
+    // at the topic's end keeps a flood of consume spans from filling (and sending) its batches.
+    const partnersGroup = `e2e-tracing-partners-${randomBytes(4).toString('hex')}`;
+    await startGroupAtEnd(partnersGroup, Topics.leads);
     const [partners, routing] = await Promise.all([
       // Partners' batches leave only when full or on the graceful stop, which must flush them.
-      startServiceProcess('partners', { ...tracing, OTEL_BSP_SCHEDULE_DELAY: '600000' }),
+      startServiceProcess('partners', {
+        ...tracing,
+        OTEL_BSP_SCHEDULE_DELAY: '600000',
+        KAFKA_GROUP_ID: partnersGroup,
+      }),
       startServiceProcess('routing', tracing),
     ]);
     let partnerId: string;
@@ -187,6 +196,25 @@ describe('tracing across services (OpenTelemetry over OTLP/HTTP)', () => {
       }),
     ]);
   }, 240_000);
+
+  /** Commits a consumer group's offsets at a topic's current end, before the group first joins. */
+  async function startGroupAtEnd(groupId: string, topic: string): Promise<void> {
+    const admin = plainKafka().admin();
+    await admin.connect();
+    try {
+      if (!(await admin.listTopics()).includes(topic)) {
+        return;
+      }
+      const ends = await admin.fetchTopicOffsets(topic);
+      await admin.setOffsets({
+        groupId,
+        topic,
+        partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
+      });
+    } finally {
+      await admin.disconnect();
+    }
+  }
 
   /** A service as its own process, ready; stop() sends SIGTERM and resolves with its exit code. */
   async function startServiceProcess(

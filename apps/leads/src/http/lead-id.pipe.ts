@@ -9,7 +9,7 @@ export class LeadIdPipe implements PipeTransform<string, string> {
         statusCode: 400,
         error: 'Bad Request',
         message: 'leadId must be a UUID',
-        errors: [{ field: 'leadId', messages: ['must be a UUID'] }],
+        errors: [{ field: 'leadId', messages: ['leadId must be a UUID'] }],
       });
     }
     return value.toLowerCase();
