@@ -2,13 +2,14 @@ import { expectEventually, findMessage, plainKafka } from '@leadrail/testing';
 import { Topics } from '@leadrail/topics';
 import { type RunningSystem, type ServiceName, startRunningSystem } from './support/running-system';
 
-// The services that subscribe to partner events but (so far) handle none of their types.
-const SUBSCRIBERS: ServiceName[] = ['routing', 'delivery', 'billing', 'notifications'];
+// The services that subscribe to partner events: leads and routing keep views of
+// partners (applying the types they use, skipping the others); the rest skip them all.
+const SUBSCRIBERS: ServiceName[] = ['leads', 'routing', 'delivery', 'billing', 'notifications'];
 
 /**
  * Across separate processes over Kafka: partner changes reach every service
- * that subscribes to them, and a service that handles none of their types
- * skips them (counted), leaving no dead letter behind.
+ * that subscribes to them; leads and routing apply them, a service that
+ * handles none of their types skips them (counted), and none is dead-lettered.
  */
 describe('partner changes across the running system', () => {
   let system: RunningSystem | undefined;
@@ -44,20 +45,21 @@ describe('partner changes across the running system', () => {
     };
   }
 
-  async function skippedPartnerEvents(service: ServiceName): Promise<number> {
+  /** Partner events the service consumed, applied or skipped (never dead-lettered). */
+  async function partnerEventsCounted(service: ServiceName): Promise<number> {
     const text = await (await fetch(`${running().url(service)}/metrics`)).text();
-    const line = text
+    return text
       .split('\n')
-      .find(
+      .filter(
         (candidate) =>
           candidate.startsWith('leadrail_inbound_events_total{') &&
           candidate.includes(`topic="${Topics.partners}"`) &&
-          candidate.includes('outcome="ignored"'),
-      );
-    return line ? Number(line.split(' ').at(-1)) : 0;
+          /outcome="(handled|ignored)"/.test(candidate),
+      )
+      .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
   }
 
-  it('skips them in every other service and dead-letters none', async () => {
+  it('reaches every subscriber, applied where used and skipped elsewhere, and dead-letters none', async () => {
     const created = await admin('POST', '/partners', {
       name: 'Journey Ltd',
       currency: 'GBP',
@@ -76,8 +78,8 @@ describe('partner changes across the running system', () => {
     );
     await admin('POST', `/partners/${id}/pause`, undefined, limits.etag);
 
-    // Registration, limits and pause: three events, each skipped by all four subscribers.
-    await expectAllSkipped(3);
+    // Registration, limits and pause: three events, counted by all five subscribers.
+    await expectAllCounted(3);
     const deadLetters = await partnerDeadLettersFor(id);
     expect(deadLetters).toEqual([]);
   }, 120_000);
@@ -94,7 +96,7 @@ describe('partner changes across the running system', () => {
    * whatever earlier tests published there), then checks each skipped at least
    * the changes' events.
    */
-  async function expectAllSkipped(events: number): Promise<void> {
+  async function expectAllCounted(events: number): Promise<void> {
     const kafka = plainKafka().admin();
     await kafka.connect();
     try {
@@ -127,7 +129,7 @@ describe('partner changes across the running system', () => {
     await expectEventually(
       async () => {
         for (const service of SUBSCRIBERS) {
-          expect(await skippedPartnerEvents(service)).toBeGreaterThanOrEqual(events);
+          expect(await partnerEventsCounted(service)).toBeGreaterThanOrEqual(events);
         }
       },
       { timeoutMs: 30_000, intervalMs: 500 },

@@ -172,7 +172,8 @@ describe('tracing across services (OpenTelemetry over OTLP/HTTP)', () => {
         'messaging.destination.name': Topics.partners,
         'messaging.message.id': relayed.eventId,
         // Routing handles no partner event yet: it skips them.
-        'leadrail.consume.outcome': 'ignored',
+        // Routing keeps a view of partners: it applies the change.
+        'leadrail.consume.outcome': 'handled',
       },
     });
     expect(trace).toHaveLength(4);

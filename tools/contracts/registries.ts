@@ -1,6 +1,7 @@
 import { IntegrationEventRegistry } from '@leadrail/integration-events';
 import { leadsIntakeRegistry, leadsRegistry } from '@leadrail/leads-contracts';
 import { partnersRegistry } from '@leadrail/partners-contracts';
+import { routingRegistry } from '@leadrail/routing-contracts';
 
 /**
  * Every registry whose events LeadRail documents as contracts. The one place to
@@ -10,4 +11,5 @@ export const documentedRegistries: readonly IntegrationEventRegistry[] = [
   leadsIntakeRegistry,
   leadsRegistry,
   partnersRegistry,
+  routingRegistry,
 ];

@@ -2,6 +2,7 @@ import { leadsIntakeRegistry } from '@leadrail/leads-contracts';
 import { parseIntegrationEvent } from '@leadrail/integration-events';
 import { type ServiceDefinition, decodeWithContracts } from '@leadrail/nest-kit';
 import { partnersRegistry } from '@leadrail/partners-contracts';
+import { routingRegistry } from '@leadrail/routing-contracts';
 import { Topics } from '@leadrail/topics';
 import { LeadErrorsFilter } from './http/lead-errors.filter';
 import { RecordReceivedLead } from './intake/record-received-lead.handler';
@@ -15,6 +16,7 @@ import { ReferralDeadlinesProjection } from './lifecycle/referral-expiry/referra
 import { PartnerViewHandler } from './partner-view/partner-view.handler';
 import { leadTypesRelay } from './publishing/lead-types-relay';
 import { leadsRelay } from './publishing/leads-relay';
+import { FollowRoutingDecision } from './routing-decisions/lead-routed.handler';
 import { CreateLeadSearch1764000000600 } from './migrations/1764000000600-create-lead-search';
 import { LeadSearchProjection } from './search/lead-search.projection';
 
@@ -29,6 +31,15 @@ export const leadsService: ServiceDefinition = {
     title: 'LeadRail leads API',
     description:
       'Lead intake for introducers (API key), lead settings for operators (bearer token), and the lead portal for partners.',
+    securitySchemes: {
+      // IntroducerApiKeyGuard also takes the key as `Authorization: Bearer lrk_…`.
+      'introducer-api-key': {
+        type: 'apiKey',
+        in: 'header',
+        name: 'X-Api-Key',
+        description: "An introducer's API key (lrk_…), issued by an operator",
+      },
+    },
   },
   errorFilters: [new LeadErrorsFilter()],
   migrations: [
@@ -55,6 +66,10 @@ export const leadsService: ServiceDefinition = {
       parse: (raw) => parseIntegrationEvent(raw, partnersRegistry),
       unknownTypes: 'ignore',
     },
+    [Topics.routing]: {
+      parse: (raw) => parseIntegrationEvent(raw, routingRegistry),
+      unknownTypes: 'ignore',
+    },
   }),
-  handlers: [RecordReceivedLead, PartnerViewHandler],
+  handlers: [RecordReceivedLead, PartnerViewHandler, FollowRoutingDecision],
 };

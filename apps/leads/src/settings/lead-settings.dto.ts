@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsText } from '@leadrail/integration-events';
-import { Type } from 'class-transformer';
+import { IsText, NestedObject } from '@leadrail/integration-events';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -14,7 +13,6 @@ import {
   Max,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -77,8 +75,8 @@ export class DuplicateRuleDto {
   scope!: 'all-introducers' | 'per-introducer';
 
   @ApiProperty({ type: DuplicateWindowDto })
-  @ValidateNested()
-  @Type(() => DuplicateWindowDto)
+  // An object, not merely nested: ValidateNested alone lets a missing window or an array through.
+  @NestedObject(() => DuplicateWindowDto)
   window!: DuplicateWindowDto;
 
   @ApiProperty({ enum: ['reject', 'accept-and-link'] })
@@ -91,10 +89,8 @@ export class DuplicateRulesDto {
     type: [DuplicateRuleDto],
     description: 'Tried in this order; the first match decides.',
   })
-  @IsArray()
   @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => DuplicateRuleDto)
+  @NestedObject(() => DuplicateRuleDto, { each: true })
   rules!: DuplicateRuleDto[];
 }
 
@@ -112,11 +108,9 @@ export class StatusDefinitionDto {
 
 export class StatusCatalogueDto {
   @ApiProperty({ type: [StatusDefinitionDto] })
-  @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => StatusDefinitionDto)
+  @NestedObject(() => StatusDefinitionDto, { each: true })
   statuses!: StatusDefinitionDto[];
 }
 

@@ -6,6 +6,12 @@ import { PORTAL_ACCESS_REQUIREMENT } from './portal-route-requirement';
 import { PortalSessionGuard } from './portal-session.guard';
 
 /**
+ * The OpenAPI security scheme of portal routes (nest-kit's serveOpenApi declares
+ * it): a bearer JWT like an operator's, but not interchangeable with one.
+ */
+const PORTAL_SESSION_SCHEME = 'portal-session';
+
+/**
  * A portal route: a valid session of a partner that is active and whose
  * current level is one of `levels` (any level but `none` when none are given).
  * Applies {@link PortalSessionGuard}; put it on the class or on methods, not both.
@@ -17,7 +23,7 @@ export function PortalAccessRequired(
   return applyDecorators(
     SetMetadata(PORTAL_ACCESS_REQUIREMENT, requirement),
     UseGuards(PortalSessionGuard),
-    ApiBearerAuth(),
+    ApiBearerAuth(PORTAL_SESSION_SCHEME),
   );
 }
 
@@ -37,5 +43,5 @@ export const PortalSessionRequired = (): MethodDecorator & ClassDecorator =>
   applyDecorators(
     SetMetadata(PORTAL_ACCESS_REQUIREMENT, 'session'),
     UseGuards(PortalSessionGuard),
-    ApiBearerAuth(),
+    ApiBearerAuth(PORTAL_SESSION_SCHEME),
   );

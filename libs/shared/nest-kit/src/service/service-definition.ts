@@ -9,6 +9,7 @@ import type {
 import type { Projection } from '@leadrail/projections';
 import type { MigrationInterface } from 'typeorm';
 import type { ConfigRequirements } from '../config/service-config';
+import type { OpenApiInfo } from '../http/open-api';
 
 /** What makes one LeadRail service: everything else (config, health, metrics, logging) is shared. */
 export interface ServiceDefinition {
@@ -32,7 +33,7 @@ export interface ServiceDefinition {
   /** Its streams published to Kafka, one relay per route. */
   readonly relays?: readonly RelayRoute[];
   /** Its HTTP API's OpenAPI description, served at /openapi.json (and /docs). */
-  readonly openApi?: { title: string; description: string };
+  readonly openApi?: OpenApiInfo;
   /** What its configuration must hold beyond the common variables. */
   readonly requires?: ConfigRequirements;
   /** Exception filters of its own (its domain's error codes to HTTP), registered once for every route. */

@@ -7,7 +7,11 @@ import { valueFor } from './schema-arbitrary';
 export interface FuzzOptions {
   baseUrl: string;
   document: OpenApiDocument;
-  /** The Authorization header for each security scheme of the document (`bearer`, `basic`). */
+  /**
+   * A credential for each security scheme of the document, by scheme name: the
+   * `Authorization` header for an http scheme (`bearer`, `basic`), the key
+   * itself for an apiKey scheme in a header (sent in the header it names).
+   */
   credentials: Record<string, string>;
   /**
    * Good values for path parameters and headers by name (an existing id, the
@@ -18,7 +22,9 @@ export interface FuzzOptions {
   /**
    * Known-good bodies by operation (`"PUT /partners/{id}/name"`): sent as they
    * are and mutated, so generated requests also pass the service's own rules
-   * (which a schema cannot state) and reach the code behind them.
+   * (which a schema cannot state) and reach the code behind them. An operation
+   * that documents no body schema (a raw body it parses itself) gets bodies
+   * from its seeds alone.
    */
   seedBodies?: Record<string, unknown[]>;
   runsPerOperation?: number;
@@ -88,18 +94,17 @@ function requestArbitrary(
       fc.oneof({ weight: 4, arbitrary: known(name) }, fc.uuid(), hostileText),
     ]),
   );
+  const queryParameters = parameters.filter((parameter) => parameter.in === 'query');
   const query = Object.fromEntries(
-    parameters
-      .filter((parameter) => parameter.in === 'query')
-      .map((parameter) => [
-        parameter.name,
-        fc.option(
-          fc.oneof(
-            parameter.schema ? valueFor(parameter.schema, options.document) : hostileText,
-            hostileText,
-          ),
+    queryParameters.map((parameter) => [
+      parameter.name,
+      fc.option(
+        fc.oneof(
+          parameter.schema ? valueFor(parameter.schema, options.document) : hostileText,
+          hostileText,
         ),
-      ]),
+      ),
+    ]),
   );
   const headers = Object.fromEntries(
     parameters
@@ -111,9 +116,10 @@ function requestArbitrary(
   );
   const schema = Object.values(operation.requestBody?.content ?? {})[0]?.schema;
   const seeds = options.seedBodies?.[`${operation.method} ${operation.path}`] ?? [];
-  const valid = schema ? valueFor(schema, options.document) : fc.constant(undefined);
-  const good = seeds.length > 0 ? fc.oneof(fc.constantFrom(...seeds), valid) : valid;
-  const body = schema
+  const seeded = seeds.length > 0 ? fc.constantFrom(...seeds) : undefined;
+  const valid = schema ? valueFor(schema, options.document) : undefined;
+  const good = seeded && valid ? fc.oneof(seeded, valid) : (seeded ?? valid);
+  const body = good
     ? fc.oneof(
         { weight: 3, arbitrary: good.map((json) => ({ json })) },
         {
@@ -130,7 +136,12 @@ function requestArbitrary(
     : fc.constant(undefined);
   return fc.record({
     path: fc.record(path),
-    query: fc.record(query),
+    // Filters are optional and each generated one is likely wrong: some requests send none,
+    // so a search also answers (and pages) for real.
+    query:
+      queryParameters.length === 0
+        ? fc.record(query)
+        : fc.oneof({ weight: 3, arbitrary: fc.record(query) }, fc.constant({})),
     headers: fc.record(headers),
     authenticated: fc.oneof({ weight: 9, arbitrary: fc.constant(true) }, fc.constant(false)),
     body,
@@ -163,7 +174,7 @@ async function send(
   }
   const scheme = Object.keys(operation.security?.[0] ?? {})[0];
   if (request.authenticated && scheme && options.credentials[scheme]) {
-    headers.authorization = options.credentials[scheme];
+    headers[credentialHeader(options.document, scheme)] = options.credentials[scheme];
   }
   const body =
     request.body === undefined
@@ -199,6 +210,14 @@ async function send(
     }
     throw error;
   }
+}
+
+/** Where a scheme's credential goes: the header an apiKey scheme names, else `Authorization`. */
+function credentialHeader(document: OpenApiDocument, scheme: string): string {
+  const declared = document.components?.securitySchemes?.[scheme];
+  return declared?.type === 'apiKey' && declared.in === 'header' && declared.name
+    ? declared.name.toLowerCase()
+    : 'authorization';
 }
 
 /** A path segment as a client would encode it; text that is not Unicode goes as raw bytes. */

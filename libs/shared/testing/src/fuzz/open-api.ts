@@ -29,9 +29,19 @@ export interface OpenApiOperation {
   security?: Record<string, unknown>[];
 }
 
+/** How a request proves who sends it: an `Authorization` scheme, or a key in a named header. */
+export interface OpenApiSecurityScheme {
+  type: string;
+  in?: 'header' | 'query' | 'cookie';
+  name?: string;
+}
+
 export interface OpenApiDocument {
   paths: Record<string, Record<string, OpenApiOperation>>;
-  components?: { schemas?: Record<string, JsonSchema> };
+  components?: {
+    schemas?: Record<string, JsonSchema>;
+    securitySchemes?: Record<string, OpenApiSecurityScheme>;
+  };
 }
 
 /** One operation of the document: method, path template and what it takes. */
