@@ -92,13 +92,17 @@ export class RoutingTestKit {
         pause: { by: { type: 'operator', id: 'tests' }, at: new Date().toISOString() },
       });
     }
+    // Every event applied: the priority alone may still be the default of 50 before its event.
     await expectEventually(async () => {
-      const { rows } = await this.db.query<{ priority: number; paused: boolean }>(
-        `SELECT (record->>'selectionPriority')::int AS priority, (record->>'paused')::boolean AS paused
+      const { rows } = await this.db.query<{ priority: number; paused: boolean; buys: boolean }>(
+        `SELECT (record->>'selectionPriority')::int AS priority, (record->>'paused')::boolean AS paused,
+                $2 = ANY(lead_types) AS buys
            FROM routing.routing_partners WHERE partner_id = $1`,
-        [partnerId],
+        [partnerId, options.leadType],
       );
-      expect(rows).toEqual([{ priority: options.priority ?? 50, paused: options.paused ?? false }]);
+      expect(rows).toEqual([
+        { priority: options.priority ?? 50, paused: options.paused ?? false, buys: true },
+      ]);
     });
     return partnerId;
   }
