@@ -1,8 +1,4 @@
-import {
-  defineIntegrationEvent,
-  IntegrationEventDefinition,
-  IntegrationEventExample,
-} from '@leadrail/integration-events';
+import { IntegrationEventExample, v1EventsOn } from '@leadrail/integration-events';
 import { Topics } from '@leadrail/topics';
 
 /** The envelope `source` of every event the routing service publishes. */
@@ -21,32 +17,15 @@ export interface RoutingEventData {
   leadId: string;
 }
 
-/** What a routing event declares; version, topic and key are the same for all. */
-export interface RoutingEventSpec<TType extends string, TData extends RoutingEventData> {
-  readonly type: TType;
-  readonly data: new () => TData;
-  readonly description: string;
-  readonly examples: readonly IntegrationEventExample<TType, 1, NoInfer<TData>>[];
-}
-
 /**
  * Declares v1 of a routing event on `leadrail.routing.v1`, keyed by
- * `data.leadId` so one lead's decisions and releases stay in order.
+ * `data.leadId` so one lead's routing events stay in order on one partition.
  */
-export function defineRoutingEventV1<const TType extends string, TData extends RoutingEventData>(
-  spec: RoutingEventSpec<TType, TData>,
-): IntegrationEventDefinition<TType, 1, TData> {
-  return defineIntegrationEvent({
-    ...spec,
-    version: 1,
-    topic: Topics.routing,
-    key: {
-      description:
-        "data.leadId, the lead's id (UUID, lower case): every routing event of one lead goes to one partition, in order.",
-      of: (data) => data.leadId,
-    },
-  });
-}
+export const defineRoutingEventV1 = v1EventsOn<RoutingEventData>(Topics.routing, {
+  description:
+    "data.leadId, the lead's id (UUID, lower case): every routing event of one lead goes to one partition, in order.",
+  of: (data) => data.leadId,
+});
 
 /** Where an example sits in the example lead's routing history. */
 export interface RoutingExampleMeta {

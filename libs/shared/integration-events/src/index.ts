@@ -24,3 +24,4 @@ export * from './rules/text-length';
 export * from './rules/utc-timestamp';
 export * from './schema/asyncapi';
 export * from './schema/event-schema';
+export * from './define-topic-events';

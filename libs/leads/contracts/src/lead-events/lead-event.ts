@@ -1,8 +1,4 @@
-import {
-  defineIntegrationEvent,
-  IntegrationEventDefinition,
-  IntegrationEventExample,
-} from '@leadrail/integration-events';
+import { IntegrationEventExample, v1EventsOn } from '@leadrail/integration-events';
 import { Topics } from '@leadrail/topics';
 
 /** The envelope `source` of every event the leads service publishes. */
@@ -26,32 +22,15 @@ export interface LeadEventData {
   leadId: string;
 }
 
-/** What a lead event declares; version, topic and key are the same for all. */
-export interface LeadEventSpec<TType extends string, TData extends LeadEventData> {
-  readonly type: TType;
-  readonly data: new () => TData;
-  readonly description: string;
-  readonly examples: readonly IntegrationEventExample<TType, 1, NoInfer<TData>>[];
-}
-
 /**
- * Declares v1 of a lead event on `leadrail.leads.v1`, keyed by `data.leadId`
- * so one lead's events stay in order on one partition.
+ * Declares v1 of a lead event on `leadrail.leads.v1`, keyed by
+ * `data.leadId` so one lead's events stay in order on one partition.
  */
-export function defineLeadEventV1<const TType extends string, TData extends LeadEventData>(
-  spec: LeadEventSpec<TType, TData>,
-): IntegrationEventDefinition<TType, 1, TData> {
-  return defineIntegrationEvent({
-    ...spec,
-    version: 1,
-    topic: Topics.leads,
-    key: {
-      description:
-        "data.leadId, the lead's id (UUID, lower case): every event of one lead goes to one partition, in order.",
-      of: (data) => data.leadId,
-    },
-  });
-}
+export const defineLeadEventV1 = v1EventsOn<LeadEventData>(Topics.leads, {
+  description:
+    "data.leadId, the lead's id (UUID, lower case): every event of one lead goes to one partition, in order.",
+  of: (data) => data.leadId,
+});
 
 /** Where an example sits in the example leads' histories. */
 export interface LeadExampleMeta {

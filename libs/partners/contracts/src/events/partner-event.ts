@@ -1,8 +1,4 @@
-import {
-  defineIntegrationEvent,
-  IntegrationEventDefinition,
-  IntegrationEventExample,
-} from '@leadrail/integration-events';
+import { IntegrationEventExample, v1EventsOn } from '@leadrail/integration-events';
 import { Topics } from '@leadrail/topics';
 
 /** The envelope `source` of every partner event. */
@@ -16,32 +12,15 @@ export interface PartnerEventData {
   partnerId: string;
 }
 
-/** What a partner event declares; version, topic and key are the same for all. */
-export interface PartnerEventSpec<TType extends string, TData extends PartnerEventData> {
-  readonly type: TType;
-  readonly data: new () => TData;
-  readonly description: string;
-  readonly examples: readonly IntegrationEventExample<TType, 1, NoInfer<TData>>[];
-}
-
 /**
  * Declares v1 of a partner event on `leadrail.partners.v1`, keyed by
  * `data.partnerId` so one partner's events stay in order on one partition.
  */
-export function definePartnerEventV1<const TType extends string, TData extends PartnerEventData>(
-  spec: PartnerEventSpec<TType, TData>,
-): IntegrationEventDefinition<TType, 1, TData> {
-  return defineIntegrationEvent({
-    ...spec,
-    version: 1,
-    topic: Topics.partners,
-    key: {
-      description:
-        "data.partnerId, the partner's id (UUID): every event of one partner goes to one partition, in order.",
-      of: (data) => data.partnerId,
-    },
-  });
-}
+export const definePartnerEventV1 = v1EventsOn<PartnerEventData>(Topics.partners, {
+  description:
+    "data.partnerId, the partner's id (UUID): every event of one partner goes to one partition, in order.",
+  of: (data) => data.partnerId,
+});
 
 /** Where an example sits in the example partner's history. */
 export interface PartnerExampleMeta {
