@@ -1,3 +1,4 @@
+import { billingRegistry } from '@leadrail/billing-contracts';
 import { IntegrationEventRegistry } from '@leadrail/integration-events';
 import { leadsIntakeRegistry, leadsRegistry } from '@leadrail/leads-contracts';
 import { partnersRegistry } from '@leadrail/partners-contracts';
@@ -12,4 +13,5 @@ export const documentedRegistries: readonly IntegrationEventRegistry[] = [
   leadsRegistry,
   partnersRegistry,
   routingRegistry,
+  billingRegistry,
 ];

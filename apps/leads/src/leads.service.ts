@@ -19,6 +19,7 @@ import { leadsRelay } from './publishing/leads-relay';
 import { FollowRoutingDecision } from './routing-decisions/lead-routed.handler';
 import { CreateLeadSearch1764000000600 } from './migrations/1764000000600-create-lead-search';
 import { LeadSearchProjection } from './search/lead-search.projection';
+import { referralExpirySettings } from './lifecycle/referral-expiry/referral-expiry.env';
 
 /** The leads service: lead intake (HTTP and Kafka), validation, de-duplication, lifecycle and status, search. */
 export const leadsService: ServiceDefinition = {
@@ -42,6 +43,7 @@ export const leadsService: ServiceDefinition = {
     },
   },
   errorFilters: [new LeadErrorsFilter()],
+  checkEnv: [referralExpirySettings],
   migrations: [
     CreateIntakeReadModels1764000000100,
     CreateIntroducerApiKeys1764000000400,

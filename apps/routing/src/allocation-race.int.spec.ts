@@ -5,6 +5,7 @@ import { AssignerProtocol } from 'kafkajs';
 import { Topics } from '@leadrail/topics';
 import { Client } from 'pg';
 import { routingService } from './routing.service';
+import { BillingTestKit } from './testing/billing-test-kit';
 import { RoutingTestKit } from './testing/routing-test-kit';
 
 jest.setTimeout(240_000);
@@ -16,6 +17,7 @@ jest.setTimeout(240_000);
 describe('three routing instances racing for one partner', () => {
   const instances: ServiceUnderTest[] = [];
   let kit: RoutingTestKit;
+  let billing: BillingTestKit;
   let db: Client;
   const group = `test-routing-race-${randomBytes(4).toString('hex')}`;
 
@@ -31,12 +33,14 @@ describe('three routing instances racing for one partner', () => {
       );
     }
     kit = await RoutingTestKit.for(first);
+    billing = await BillingTestKit.for(first);
     db = new Client({ connectionString: first.database.url });
     await db.connect();
   });
 
   afterAll(async () => {
     await db?.end();
+    await billing?.close();
     await kit?.close();
     // The first instance owns the shared database: it stops (and drops it) last.
     for (const instance of [...instances].reverse()) {
@@ -44,11 +48,8 @@ describe('three routing instances racing for one partner', () => {
     }
   });
 
-  it('allocates exactly 10 of 200 leads to the partner with a daily limit of 10', async () => {
-    const type = `race-${randomUUID().slice(0, 8)}`;
-    const capped = await kit.partner({ leadType: type, priority: 80, dailyLimit: 10 });
-    const other = await kit.partner({ leadType: type, priority: 50 });
-    // Each instance holds partitions of the topics before the leads arrive: the race is real.
+  /** Each instance holds partitions of the leads topic before the leads arrive: the race is real. */
+  async function everyInstanceHoldsLeadPartitions(): Promise<void> {
     const admin = plainKafka().admin();
     await admin.connect();
     try {
@@ -67,25 +68,37 @@ describe('three routing instances racing for one partner', () => {
     } finally {
       await admin.disconnect();
     }
-    const leadIds = await kit.recordLeads(type, 200);
+  }
 
-    const routedTo = await expectEventually(
+  /** Once every lead has a decision: how many each partner got. */
+  async function routedCounts(leadIds: string[]): Promise<Record<string, number>> {
+    return expectEventually(
       async () => {
-        const { rows } = await db.query<{ partner_id: string; leads: string }>(
-          `SELECT data->>'partnerId' AS partner_id, count(DISTINCT data->>'leadId') AS leads
+        const { rows } = await db.query<{ type: string; partner_id: string | null; leads: string }>(
+          `SELECT type, data->>'partnerId' AS partner_id, count(DISTINCT data->>'leadId') AS leads
              FROM routing_log.events
-            WHERE type = 'LeadRouted' AND data->>'leadId' = ANY($1)
-            GROUP BY 1`,
+            WHERE type IN ('LeadRouted', 'LeadUnroutable') AND data->>'leadId' = ANY($1)
+            GROUP BY 1, 2`,
           [leadIds],
         );
-        const byPartner = Object.fromEntries(
-          rows.map((row) => [row.partner_id, Number(row.leads)]),
+        const counts = Object.fromEntries(
+          rows.map((row) => [row.partner_id ?? 'unroutable', Number(row.leads)]),
         );
-        expect((byPartner[capped] ?? 0) + (byPartner[other] ?? 0)).toBe(200);
-        return byPartner;
+        expect(Object.values(counts).reduce((sum, n) => sum + n, 0)).toBe(leadIds.length);
+        return counts;
       },
       { timeoutMs: 200_000, intervalMs: 1000 },
     );
+  }
+
+  it('allocates exactly 10 of 200 leads to the partner with a daily limit of 10', async () => {
+    const type = `race-${randomUUID().slice(0, 8)}`;
+    const capped = await kit.partner({ leadType: type, priority: 80, dailyLimit: 10 });
+    const other = await kit.partner({ leadType: type, priority: 50 });
+    await everyInstanceHoldsLeadPartitions();
+    const leadIds = await kit.recordLeads(type, 200);
+
+    const routedTo = await routedCounts(leadIds);
     expect(routedTo).toEqual({ [capped]: 10, [other]: 190 });
 
     const day = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
@@ -93,5 +106,23 @@ describe('three routing instances racing for one partner', () => {
       `/routing/partners/${capped}/counts?day=${day}`,
     );
     expect(counts.body.daily.count).toBe(10);
+  });
+
+  it('allocates exactly 7 of 200 leads to a pre-pay partner with funds for 7', async () => {
+    const type = `race-funds-${randomUUID().slice(0, 8)}`;
+    const prePay = await kit.partner({ leadType: type, priority: 80 });
+    const other = await kit.partner({ leadType: type, priority: 50 });
+    await billing.makePrePay(prePay);
+    // Seven Lead Values of GBP 35.00 and 34.99 more: not enough for an eighth.
+    await billing.credit(prePay, 7 * 3500 + 3499);
+    await billing.fundsAt(prePay, 1);
+    await everyInstanceHoldsLeadPartitions();
+    const leadIds = await kit.recordLeads(type, 200);
+
+    expect(await routedCounts(leadIds)).toEqual({ [prePay]: 7, [other]: 193 });
+    expect(await billing.funds(prePay)).toMatchObject({
+      reserved: { amount: 7 * 3500 },
+      left: { amount: 3499, currency: 'GBP' },
+    });
   });
 });

@@ -61,7 +61,11 @@ describe('lead-types relay to leadrail.leads.v1', () => {
       30_000,
     );
     const parsed = parseIntegrationEvent(changed.value ?? '', leadsRegistry);
-    expect(parsed.ok ? parsed.event.data : parsed.message).toEqual(events[2]!.data);
+    // Stored before lead types had a routing method: published as round-robin.
+    expect(parsed.ok ? parsed.event.data : parsed.message).toEqual({
+      ...events[2]!.data,
+      routingMethod: 'round-robin',
+    });
     const defined = await findMessage(
       Topics.leads,
       (message) => message.headers['leadrail-event-id'] === events[1]!.id,

@@ -28,10 +28,19 @@ const AT = '2026-11-25T09:00:00.000Z';
 
 describe('leadTypesRelay', () => {
   it.each<LeadSettingsEvent>([
-    { type: 'LeadTypeDefined', data: { slug: 'mortgage', name: 'Mortgage', definedAt: AT } },
+    {
+      type: 'LeadTypeDefined',
+      data: { slug: 'mortgage', name: 'Mortgage', routingMethod: 'weighted', definedAt: AT },
+    },
     {
       type: 'LeadTypeChanged',
-      data: { slug: 'mortgage', name: 'Mortgages', active: false, changedAt: AT },
+      data: {
+        slug: 'mortgage',
+        name: 'Mortgages',
+        active: false,
+        routingMethod: 'round-robin',
+        changedAt: AT,
+      },
     },
   ])(
     'publishes a stored $type as a valid leadrail.leads.v1 event keyed lead-type:<slug>',
@@ -54,6 +63,23 @@ describe('leadTypesRelay', () => {
       });
     },
   );
+
+  it.each<LeadSettingsEvent>([
+    { type: 'LeadTypeDefined', data: { slug: 'mortgage', name: 'Mortgage', definedAt: AT } },
+    {
+      type: 'LeadTypeChanged',
+      data: { slug: 'mortgage', name: 'Mortgages', active: false, changedAt: AT },
+    },
+  ])('publishes a $type stored before routing methods as round-robin', (stored) => {
+    const parsed = parseIntegrationEvent(
+      leadTypesRelay.toMessage(recorded(stored))?.value ?? '',
+      leadsRegistry,
+    );
+    expect(parsed.ok ? parsed.event.data : parsed.message).toEqual({
+      ...stored.data,
+      routingMethod: 'round-robin',
+    });
+  });
 
   it('copies the contract fields only, whatever else the stored event carries', () => {
     const event = recorded({

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@leadrail/event-store';
 import {
+  DEFAULT_LEAD_TYPE_ROUTING_METHOD,
   LEADS_SOURCE,
   type LeadTypeChangedV1Data,
   type LeadTypeDefinedV1Data,
@@ -13,8 +14,14 @@ type Stored<T extends LeadSettingsEvent['type']> = Extract<LeadSettingsEvent, { 
 
 // Copied by name, so nothing else the settings stream holds can reach the topic;
 // the signatures prove at compile time that the stored data fits the contracts.
+// Every message names the routing method: events stored before it existed were round-robin.
 function definedData(stored: Stored<'LeadTypeDefined'>): LeadTypeDefinedV1Data {
-  return { slug: stored.slug, name: stored.name, definedAt: stored.definedAt };
+  return {
+    slug: stored.slug,
+    name: stored.name,
+    routingMethod: stored.routingMethod ?? DEFAULT_LEAD_TYPE_ROUTING_METHOD,
+    definedAt: stored.definedAt,
+  };
 }
 
 function changedData(stored: Stored<'LeadTypeChanged'>): LeadTypeChangedV1Data {
@@ -22,6 +29,8 @@ function changedData(stored: Stored<'LeadTypeChanged'>): LeadTypeChangedV1Data {
     slug: stored.slug,
     name: stored.name,
     active: stored.active,
+    // Recorded since lead types have one; a change recorded before left it round-robin.
+    routingMethod: stored.routingMethod ?? DEFAULT_LEAD_TYPE_ROUTING_METHOD,
     changedAt: stored.changedAt,
   };
 }

@@ -68,7 +68,9 @@ export class LeadSettingsController {
   }
 
   @Post('lead-types')
-  @ApiOperation({ summary: 'Add a lead type (active)' })
+  @ApiOperation({
+    summary: 'Add a lead type (active), with its routing method (round-robin unless given)',
+  })
   define(
     @Body() body: DefineLeadTypeDto,
     @Req() request: OperatorRequest,
@@ -76,12 +78,18 @@ export class LeadSettingsController {
   ): Promise<SettingsChange> {
     return this.change(request, response, {
       type: 'DefineLeadType',
-      data: { slug: body.slug, name: body.name },
+      data: {
+        slug: body.slug,
+        name: body.name,
+        ...(body.routingMethod === undefined ? {} : { routingMethod: body.routingMethod }),
+      },
     });
   }
 
   @Patch('lead-types/:slug')
-  @ApiOperation({ summary: 'Rename a lead type, or stop and resume accepting it' })
+  @ApiOperation({
+    summary: 'Rename a lead type, stop and resume accepting it, or change its routing method',
+  })
   changeType(
     @Param('slug') slug: string,
     @Body() body: ChangeLeadTypeDto,
@@ -94,6 +102,7 @@ export class LeadSettingsController {
         slug,
         ...(body.name === undefined ? {} : { name: body.name }),
         ...(body.active === undefined ? {} : { active: body.active }),
+        ...(body.routingMethod === undefined ? {} : { routingMethod: body.routingMethod }),
       },
     });
   }

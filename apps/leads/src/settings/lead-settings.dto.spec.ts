@@ -1,6 +1,11 @@
 import { BadRequestException } from '@nestjs/common';
 import { createValidationPipe } from '@leadrail/nest-kit';
-import { DuplicateRulesDto, StatusCatalogueDto } from './lead-settings.dto';
+import {
+  ChangeLeadTypeDto,
+  DefineLeadTypeDto,
+  DuplicateRulesDto,
+  StatusCatalogueDto,
+} from './lead-settings.dto';
 
 const pipe = createValidationPipe();
 const rule = {
@@ -49,4 +54,29 @@ describe(StatusCatalogueDto.name, () => {
     const statuses = [[{ status: 'new', billingPoint: null }]];
     expect(await verdict(StatusCatalogueDto, { statuses })).toContain('statuses');
   });
+});
+
+describe('routing method of a lead type', () => {
+  const type = { slug: 'home-insurance', name: 'Home insurance' };
+
+  it.each(['round-robin', 'weighted', undefined])(
+    'accepts %p when defining a type',
+    async (routingMethod) => {
+      expect(await verdict(DefineLeadTypeDto, { ...type, routingMethod })).toBe('accepted');
+    },
+  );
+
+  it.each(['weighted', 'round-robin'])('accepts %p alone as a change', async (routingMethod) => {
+    expect(await verdict(ChangeLeadTypeDto, { routingMethod })).toBe('accepted');
+  });
+
+  it.each([['random'], ['Weighted'], [''], [null], [2], [['weighted']], [{ method: 'weighted' }]])(
+    'refuses %j as a 400 naming routingMethod',
+    async (routingMethod) => {
+      expect(await verdict(DefineLeadTypeDto, { ...type, routingMethod })).toEqual([
+        'routingMethod',
+      ]);
+      expect(await verdict(ChangeLeadTypeDto, { routingMethod })).toEqual(['routingMethod']);
+    },
+  );
 });

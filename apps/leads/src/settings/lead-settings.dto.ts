@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsText, NestedObject } from '@leadrail/integration-events';
+import { IsText, NestedObject, Optional } from '@leadrail/integration-events';
+import { LEAD_TYPE_ROUTING_METHODS, type LeadTypeRoutingMethod } from '@leadrail/leads-contracts';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -17,6 +18,9 @@ import {
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const SLUG_MESSAGE = '$property must be a lower-case slug, e.g. home-insurance';
+const ROUTING_METHOD_MESSAGE = `$property must be one of ${LEAD_TYPE_ROUTING_METHODS.join(', ')}`;
+const ROUTING_METHOD_DESCRIPTION =
+  "How routing chooses among eligible partners of equal selection priority: round-robin takes them in turn, weighted draws one per lead in proportion to each partner's weight for this type (partners' lead types bought).";
 
 export class DefineLeadTypeDto {
   @ApiProperty({ example: 'home-insurance' })
@@ -27,6 +31,16 @@ export class DefineLeadTypeDto {
   @ApiProperty({ example: 'Home insurance' })
   @IsText(100)
   name!: string;
+
+  @ApiPropertyOptional({
+    enum: LEAD_TYPE_ROUTING_METHODS,
+    default: 'round-robin',
+    description: ROUTING_METHOD_DESCRIPTION,
+  })
+  // Absent means round-robin; null is refused like any other wrong value.
+  @Optional()
+  @IsIn(LEAD_TYPE_ROUTING_METHODS, { message: ROUTING_METHOD_MESSAGE })
+  routingMethod?: LeadTypeRoutingMethod;
 }
 
 export class ChangeLeadTypeDto {
@@ -41,6 +55,14 @@ export class ChangeLeadTypeDto {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({
+    enum: LEAD_TYPE_ROUTING_METHODS,
+    description: `${ROUTING_METHOD_DESCRIPTION} Absent: unchanged.`,
+  })
+  @Optional()
+  @IsIn(LEAD_TYPE_ROUTING_METHODS, { message: ROUTING_METHOD_MESSAGE })
+  routingMethod?: LeadTypeRoutingMethod;
 }
 
 export class DuplicateWindowDto {

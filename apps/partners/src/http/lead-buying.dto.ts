@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { NestedObject } from '@leadrail/integration-events';
+import { NestedObject, Optional } from '@leadrail/integration-events';
 import {
   CRITERION_OPERATORS,
   type CriterionOperator,
   type CriterionScalar,
   IsCriterionValue,
+  MAX_LEAD_TYPE_WEIGHT,
+  MIN_LEAD_TYPE_WEIGHT,
 } from '@leadrail/partners-contracts';
 import {
   ArrayMaxSize,
@@ -82,6 +84,19 @@ export class LeadTypeBoughtDto {
   @IsOptional()
   @NestedObject(() => MoneyDto)
   leadValue?: MoneyDto | null;
+
+  @ApiPropertyOptional({
+    minimum: MIN_LEAD_TYPE_WEIGHT,
+    maximum: MAX_LEAD_TYPE_WEIGHT,
+    example: 3,
+    description:
+      "The partner's share of this type's leads among eligible partners of equal priority when the lead type is routed by weight (3 gets three times the leads of 1); none: 1",
+  })
+  @Optional()
+  @IsInt()
+  @Min(MIN_LEAD_TYPE_WEIGHT)
+  @Max(MAX_LEAD_TYPE_WEIGHT)
+  weight?: number;
 }
 
 export class LeadTypesBoughtDto {

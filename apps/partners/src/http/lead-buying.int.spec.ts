@@ -178,6 +178,7 @@ describe('partner lead buying routes', () => {
           { field: 'employment', operator: 'in', value: ['employed', 'self_employed'] },
         ],
         leadValue: gbp(4000),
+        weight: 3,
       },
       { leadType: solar },
     ];
@@ -221,6 +222,16 @@ describe('partner lead buying routes', () => {
       const parsed = parseIntegrationEvent(message.value ?? '', partnersRegistry);
       expect(parsed.ok ? parsed.event.type : parsed.message).toBe(type);
     }
+    // The weight travels where one was set; a weight of 1 (none given) is left out.
+    const boughtMessage = await findMessage(
+      Topics.partners,
+      (read) => read.key === id && read.headers['leadrail-event-type'] === 'LeadTypesBoughtChanged',
+    );
+    const published = JSON.parse(String(boughtMessage.value)) as { data: { leadTypes: object[] } };
+    expect(published.data.leadTypes).toEqual([
+      expect.objectContaining({ leadType: mortgage, weight: 3 }),
+      { leadType: solar, postcodes: [], criteria: [], leadValue: null },
+    ]);
   });
 
   it.each([
@@ -249,6 +260,27 @@ describe('partner lead buying routes', () => {
       'leadTypes[0].postcodes',
     ],
     ['no list at all', {}, 'leadTypes'],
+    ['a weight of 0', { leadTypes: [{ leadType: 'mortgage', weight: 0 }] }, 'leadTypes[0].weight'],
+    [
+      'a weight over 100',
+      { leadTypes: [{ leadType: 'mortgage', weight: 101 }] },
+      'leadTypes[0].weight',
+    ],
+    [
+      'a weight that is not a whole number',
+      { leadTypes: [{ leadType: 'mortgage', weight: 1.5 }] },
+      'leadTypes[0].weight',
+    ],
+    [
+      'a weight that is text',
+      { leadTypes: [{ leadType: 'mortgage', weight: '3' }] },
+      'leadTypes[0].weight',
+    ],
+    [
+      'a null weight',
+      { leadTypes: [{ leadType: 'mortgage', weight: null }] },
+      'leadTypes[0].weight',
+    ],
   ])('answers 400 naming the field for %s', async (_case, body, field) => {
     const { id, etag } = await registerPartner();
     const refused = await send('PUT', `/partners/${id}/lead-types-bought`, body, etag);

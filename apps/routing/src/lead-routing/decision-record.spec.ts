@@ -1,7 +1,7 @@
 import { decideRouting, initialLedgerState, INITIAL_ROTATION } from '@leadrail/routing-domain';
 import { parseIntegrationEvent } from '@leadrail/integration-events';
 import { routingRegistry } from '@leadrail/routing-contracts';
-import { assumedFunds } from '../funds/funds-view';
+import { fundsBefore } from '../funds/funds-view';
 import { NOW, leadToRoute, routingPartner } from '../testing/routing-fixtures';
 import { decisionRecord, reasonRecord } from './decision-record';
 
@@ -15,7 +15,7 @@ describe(decisionRecord.name, () => {
       partners: [routingPartner(ACME, { paused: true }), routingPartner(BOLT)].map((partner) => ({
         partner,
         ledger: initialLedgerState(),
-        funds: assumedFunds(partner),
+        funds: fundsBefore(partner),
       })),
       tried: [],
       strategy: { method: 'round-robin', maxPartners: 1 },

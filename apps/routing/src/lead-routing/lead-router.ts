@@ -13,15 +13,16 @@ import { CLOCK, type Clock, EVENT_STORE, IDS } from '@leadrail/nest-kit';
 import type { DecidedFromV1 } from '@leadrail/routing-contracts';
 import {
   type AllocateLead,
-  DEFAULT_ROUTING_STRATEGY,
   type LeadToRoute,
   type PartnerStanding,
   type ReleaseReason,
   RoutingError,
   RoutingErrorCode,
+  type RoutingStrategy,
   decideRouting,
 } from '@leadrail/routing-domain';
 import { FundsView } from '../funds/funds-view';
+import { LeadTypeStrategies } from '../lead-types/lead-type-strategies';
 import { PartnerLedgers } from '../ledger/partner-ledgers';
 import { RoutingPartners } from '../partner-view/routing-partners';
 import { toRoutingPartner } from '../partner-view/to-routing-partner';
@@ -39,6 +40,15 @@ export interface RoutingCause {
   eventId: string;
   correlationId: string;
 }
+
+/** What became of a request to route a lead. */
+export type RouteOutcome =
+  | 'routed'
+  | 'unroutable'
+  /** This cause was decided before (a redelivery): nothing new. */
+  | 'decided-before'
+  /** Routing never saw the lead recorded, or it is held by as many partners as it may be. */
+  | 'nothing-to-route';
 
 /** Who routing's events name as their actor. */
 const ROUTING_ACTOR = { type: 'system', id: 'routing' } as const;
@@ -77,6 +87,7 @@ export class LeadRouter {
     @Inject(RoutingPartners) private readonly partners: RoutingPartners,
     @Inject(FundsView) private readonly funds: FundsView,
     @Inject(Rotations) private readonly rotations: Rotations,
+    @Inject(LeadTypeStrategies) private readonly strategies: LeadTypeStrategies,
   ) {
     this.routing = commandHandler(store, leadRoutingAggregate, { ids });
   }
@@ -84,25 +95,35 @@ export class LeadRouter {
   /**
    * Routes a lead to the best eligible partner not tried yet. `lead` is given
    * when first recorded; a re-route takes it from the lead's routing stream.
+   * A retry of an unroutable lead passes `recordUnroutable: false`: a
+   * decision that finds nobody again is not recorded.
    */
-  async route(leadId: string, lead: LeadToRoute | null, cause: RoutingCause): Promise<void> {
+  async route(
+    leadId: string,
+    lead: LeadToRoute | null,
+    cause: RoutingCause,
+    options: { recordUnroutable: boolean } = { recordUnroutable: true },
+  ): Promise<RouteOutcome> {
     const decisionId = stepIds(cause, 'decision');
     const loaded = await loadAggregateWithIds(this.store, leadRoutingAggregate, leadId);
     if (loaded.eventIds.has(decisionId(0)) || loaded.eventIds.has(decisionId(1))) {
-      return;
+      return 'decided-before';
     }
     const toRoute = lead ?? loaded.state.lead;
     if (toRoute === null) {
       this.logger.warn(`lead ${leadId}: nothing to route (routing never saw it recorded)`);
-      return;
+      return 'nothing-to-route';
     }
-    if (loaded.state.holding.length >= DEFAULT_ROUTING_STRATEGY.maxPartners) {
+    // The lead type's strategy (its routing method; exclusive round-robin when routing knows none).
+    const strategy = await this.strategies.of(toRoute.leadType);
+    if (loaded.state.holding.length >= strategy.maxPartners) {
       // Still held by as many partners as it may have (a release for another partner): nothing to decide.
-      return;
+      return 'nothing-to-route';
     }
     for (let attempt = 1; attempt <= MAX_DECISIONS; attempt++) {
-      if (await this.decideOnce(toRoute, loaded.state, cause)) {
-        return;
+      const outcome = await this.decideOnce(toRoute, loaded.state, strategy, cause, options);
+      if (outcome !== 'refused') {
+        return outcome;
       }
     }
     throw new Error(`lead ${leadId}: no ledger accepted a decision in ${MAX_DECISIONS} attempts`);
@@ -128,7 +149,10 @@ export class LeadRouter {
         },
         { metadata, eventId: stepIds(cause, `release/${partnerId}`) },
       );
-      const [event] = released.events;
+      const releaseId = stepIds(cause, `release/${partnerId}`)(0);
+      // Nothing new appended: an earlier delivery of this cause released it and stopped before
+      // recording; what it gave back is in the ledger, under the same id.
+      const event = released.events[0] ?? (await this.ledgers.recorded(partnerId, releaseId));
       if (event !== undefined && 'releasedReservation' in event.data) {
         releasedReservation = event.data.releasedReservation;
       }
@@ -154,12 +178,14 @@ export class LeadRouter {
     await this.route(leadId, null, cause);
   }
 
-  /** One decision; false when a ledger refused it (decide again with fresh state). */
+  /** One decision; `refused` when a ledger refused it (decide again with fresh state). */
   private async decideOnce(
     lead: LeadToRoute,
     state: LeadRoutingState,
+    strategy: RoutingStrategy,
     cause: RoutingCause,
-  ): Promise<boolean> {
+    options: { recordUnroutable: boolean },
+  ): Promise<'routed' | 'unroutable' | 'refused'> {
     const records = await this.partners.buying(lead.leadType);
     const standings: PartnerStanding[] = [];
     const decidedFrom: DecidedFromV1[] = [];
@@ -179,7 +205,7 @@ export class LeadRouter {
       partners: standings,
       tried: state.tried,
       holding: state.holding,
-      strategy: DEFAULT_ROUTING_STRATEGY,
+      strategy,
       rotation: this.rotations.of(lead.leadType),
       now,
     });
@@ -202,10 +228,13 @@ export class LeadRouter {
       const [plan] = decision.outcome.allocations;
       if (plan !== undefined) {
         if (!(await this.allocate(plan.allocate, cause, metadata))) {
-          return false;
+          return 'refused';
         }
         chosen = { partnerId: plan.partnerId, leadValue: plan.leadValue };
       }
+    }
+    if (chosen === null && !options.recordUnroutable) {
+      return 'unroutable';
     }
     this.rotations.set(lead.leadType, decision.rotation);
     await this.routing.handle(
@@ -228,7 +257,7 @@ export class LeadRouter {
       },
       { metadata, eventId: stepIds(cause, 'decision') },
     );
-    return true;
+    return chosen === null ? 'unroutable' : 'routed';
   }
 
   /** Appends the allocation to the partner's ledger; false when the ledger refused it. */

@@ -1,6 +1,12 @@
 import { leadToRoute } from '../testing/routing-fixtures';
 import { leadRoutingAggregate, leadRoutingStream } from './lead-routing-aggregate';
-import type { LeadAllocationReleased, LeadRouted, LeadRoutingEvent } from './lead-routing-events';
+import type {
+  LeadAllocationReleased,
+  LeadRouted,
+  LeadRoutingAbandoned,
+  LeadRoutingEvent,
+  LeadUnroutable,
+} from './lead-routing-events';
 
 const ACME = '11111111-1111-4111-8111-111111111111';
 const lead = leadToRoute();
@@ -35,6 +41,27 @@ const released: LeadAllocationReleased = {
   },
 };
 
+const unroutable: LeadUnroutable = {
+  type: 'LeadUnroutable',
+  data: { leadId: lead.leadId, decision: routed(ACME).data.decision },
+};
+
+const abandoned: LeadRoutingAbandoned = {
+  type: 'LeadRoutingAbandoned',
+  data: {
+    leadId: lead.leadId,
+    reason: 'max-age-reached',
+    leadRecordedAt: lead.recordedAt,
+    maxAgeMinutes: 1440,
+    abandonedAt: '2026-11-26T10:00:00.000Z',
+  },
+};
+
+const requested: LeadRoutingEvent = {
+  type: 'RoutingRequested',
+  data: { leadId: lead.leadId, lead },
+};
+
 function given(events: LeadRoutingEvent[]) {
   return events.reduce(leadRoutingAggregate.evolve, leadRoutingAggregate.initialState());
 }
@@ -46,7 +73,14 @@ describe('leadRoutingAggregate', () => {
       given([]),
     );
     expect(events.map((event) => event.type)).toEqual(['RoutingRequested', 'LeadRouted']);
-    expect(given(events)).toEqual({ lead, tried: [ACME], holding: [ACME], decisions: 1 });
+    expect(given(events)).toEqual({
+      lead,
+      tried: [ACME],
+      holding: [ACME],
+      decisions: 1,
+      unroutable: false,
+      abandoned: false,
+    });
     expect(leadRoutingStream(lead.leadId)).toBe(`leadRouting-${lead.leadId}`);
   });
 
@@ -76,5 +110,24 @@ describe('leadRoutingAggregate', () => {
     expect(leadRoutingAggregate.decide({ type: 'RecordRelease', event: released }, after)).toEqual(
       [],
     );
+  });
+
+  it('abandons only a lead whose latest decision found nobody, and only once', () => {
+    const abandon = { type: 'RecordAbandonment', event: abandoned } as const;
+    const waiting = given([requested, unroutable]);
+    expect(waiting).toMatchObject({ unroutable: true, abandoned: false });
+    expect(leadRoutingAggregate.decide(abandon, waiting)).toEqual([abandoned]);
+    expect(leadRoutingAggregate.decide(abandon, given([requested, unroutable, abandoned]))).toEqual(
+      [],
+    );
+    // Routed since (a retry found a partner): nothing to abandon.
+    expect(
+      leadRoutingAggregate.decide(abandon, given([requested, unroutable, routed(ACME)])),
+    ).toEqual([]);
+    // Released and nobody else: unroutable again, so it may be abandoned.
+    expect(given([requested, routed(ACME), released, { ...unroutable }])).toMatchObject({
+      unroutable: true,
+      holding: [],
+    });
   });
 });

@@ -3,6 +3,7 @@ import type { LeadToRoute } from '@leadrail/routing-domain';
 import type {
   LeadAllocationReleased,
   LeadRouted,
+  LeadRoutingAbandoned,
   LeadRoutingEvent,
   LeadUnroutable,
 } from './lead-routing-events';
@@ -23,6 +24,10 @@ export interface LeadRoutingState {
   /** Partners holding an allocation of the lead now. */
   holding: string[];
   decisions: number;
+  /** Whether the latest decision found nobody (and nobody holds the lead). */
+  unroutable: boolean;
+  /** Routing gave up on the lead: nothing routes it again. */
+  abandoned: boolean;
 }
 
 /** Record a decision whose allocation (if any) its partner's ledger accepted. */
@@ -38,10 +43,16 @@ export interface RecordRelease {
   event: LeadAllocationReleased;
 }
 
-export type LeadRoutingCommand = RecordDecision | RecordRelease;
+/** Stop retrying a lead nobody took: only while it is unroutable, once. */
+export interface RecordAbandonment {
+  type: 'RecordAbandonment';
+  event: LeadRoutingAbandoned;
+}
+
+export type LeadRoutingCommand = RecordDecision | RecordRelease | RecordAbandonment;
 
 function initialState(): LeadRoutingState {
-  return { lead: null, tried: [], holding: [], decisions: 0 };
+  return { lead: null, tried: [], holding: [], decisions: 0, unroutable: false, abandoned: false };
 }
 
 function decide(command: LeadRoutingCommand, state: LeadRoutingState): LeadRoutingEvent[] {
@@ -66,6 +77,9 @@ function decide(command: LeadRoutingCommand, state: LeadRoutingState): LeadRouti
     case 'RecordRelease':
       // Only a partner holding the lead can give it back; a second release changes nothing.
       return state.holding.includes(command.event.data.partnerId) ? [command.event] : [];
+    case 'RecordAbandonment':
+      // A lead routed meanwhile, or given up on already, is not abandoned (again).
+      return state.unroutable && !state.abandoned ? [command.event] : [];
     default: {
       const _exhaustive: never = command;
       return _exhaustive;
@@ -84,10 +98,13 @@ function evolve(state: LeadRoutingState, event: LeadRoutingEvent): LeadRoutingSt
         decisions: state.decisions + 1,
         tried: state.tried.includes(partnerId) ? state.tried : [...state.tried, partnerId],
         holding: [...state.holding, partnerId],
+        unroutable: false,
       };
     }
     case 'LeadUnroutable':
-      return { ...state, decisions: state.decisions + 1 };
+      return { ...state, decisions: state.decisions + 1, unroutable: state.holding.length === 0 };
+    case 'LeadRoutingAbandoned':
+      return { ...state, abandoned: true };
     case 'LeadAllocationReleased':
       return {
         ...state,
@@ -120,5 +137,6 @@ export const leadRoutingAggregate: Aggregate<
     'LeadRouted',
     'LeadUnroutable',
     'LeadAllocationReleased',
+    'LeadRoutingAbandoned',
   ]),
 };

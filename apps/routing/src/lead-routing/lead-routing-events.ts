@@ -2,6 +2,7 @@ import type { LeadToRoute } from '@leadrail/routing-domain';
 import type {
   LeadAllocationReleasedV1Data,
   LeadRoutedV1Data,
+  LeadRoutingAbandonedV1Data,
   LeadUnroutableV1Data,
 } from '@leadrail/routing-contracts';
 
@@ -36,13 +37,20 @@ export interface LeadAllocationReleased {
   data: Plain<LeadAllocationReleasedV1Data>;
 }
 
+/** Routing stopped retrying an unroutable lead: published as `LeadRoutingAbandoned` v1. */
+export interface LeadRoutingAbandoned {
+  type: 'LeadRoutingAbandoned';
+  data: Plain<LeadRoutingAbandonedV1Data>;
+}
+
 /** Every event of a lead's routing stream (`leadRouting-<leadId>`). */
 export type LeadRoutingEvent =
-  RoutingRequested | LeadRouted | LeadUnroutable | LeadAllocationReleased;
+  RoutingRequested | LeadRouted | LeadUnroutable | LeadAllocationReleased | LeadRoutingAbandoned;
 
 /** The routing stream's event types that go out on `leadrail.routing.v1`. */
 export const PUBLISHED_ROUTING_EVENT_TYPES = [
   'LeadRouted',
   'LeadUnroutable',
   'LeadAllocationReleased',
+  'LeadRoutingAbandoned',
 ] as const satisfies readonly LeadRoutingEvent['type'][];

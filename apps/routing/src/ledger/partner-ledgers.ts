@@ -11,6 +11,8 @@ import {
   type LedgerCommand,
   type LedgerEvent,
   type PartnerLedgerState,
+  isLedgerEvent,
+  partnerAllocationsStream,
   partnerLedgerAggregate,
 } from '@leadrail/routing-domain';
 
@@ -25,12 +27,22 @@ import {
 export class PartnerLedgers {
   readonly handler: CommandHandler<LedgerCommand, LedgerEvent, PartnerLedgerState>;
 
-  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(IDS) ids: IdGenerator) {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(IDS) ids: IdGenerator,
+  ) {
     // More attempts than the default: a partner popular under load is raced by every instance.
     this.handler = commandHandler(store, partnerLedgerAggregate, { ids, maxAttempts: 12 });
   }
 
   load(partnerId: string): Promise<LoadedAggregate<PartnerLedgerState>> {
     return this.handler.load(partnerId);
+  }
+
+  /** The ledger event appended with this id, if any: what an earlier attempt of a step decided. */
+  async recorded(partnerId: string, eventId: string): Promise<LedgerEvent | undefined> {
+    const events = await this.store.readStream(partnerAllocationsStream(partnerId));
+    const found = events.find((event) => event.id === eventId);
+    return found === undefined || !isLedgerEvent(found) ? undefined : found;
   }
 }

@@ -156,6 +156,21 @@ describe(toRoutingPartner.name, () => {
     });
   });
 
+  it("carries each lead type's weight, and none where the partners service sent none (weight 1)", () => {
+    const record = fold([
+      partnerEvent('LeadTypesBoughtChanged', {
+        leadTypes: [
+          { leadType: 'mortgage', postcodes: [], criteria: [], leadValue: null, weight: 3 },
+          { leadType: 'pension', postcodes: [], criteria: [], leadValue: null },
+        ],
+      }),
+    ]);
+    expect(record && toRoutingPartner(record).buys).toEqual([
+      { leadType: 'mortgage', postcodes: [], criteria: [], leadValue: null, weight: 3 },
+      { leadType: 'pension', postcodes: [], criteria: [], leadValue: null },
+    ]);
+  });
+
   it('gives a post-pay partner without a credit limit no credit, in its own currency', () => {
     const record = fold([
       partnerEvent('PaymentModeChanged', { payment: { mode: 'post-pay' } }),

@@ -75,6 +75,8 @@ export interface RoutingPartnerRecord {
     postcodes: string[];
     criteria: { field: string; operator: string; value: CriterionScalar | CriterionScalar[] }[];
     leadValue: PlainMoney | null;
+    /** Its share among equals for a weighted lead type; absent (events before weights): 1. */
+    weight?: number;
   }[];
   selectionPriority: number;
   delivery: { email: boolean; internet: boolean };

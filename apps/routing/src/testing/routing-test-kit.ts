@@ -1,13 +1,23 @@
 import { randomUUID } from 'node:crypto';
+import type { EventStore } from '@leadrail/event-store';
+import { parseIntegrationEvent } from '@leadrail/integration-events';
 import { mortgageLeadRecorded } from '@leadrail/leads-contracts';
-import { brokerRegisteredWithFullSettings } from '@leadrail/partners-contracts';
+import { EVENT_STORE } from '@leadrail/nest-kit';
+import { brokerRegisteredWithFullSettings, partnersRegistry } from '@leadrail/partners-contracts';
+import { partnerAllocationsStream } from '@leadrail/routing-domain';
 import type { ServiceUnderTest } from '@leadrail/service-testing';
 import { expectEventually, plainKafka } from '@leadrail/testing';
 import { Topics } from '@leadrail/topics';
 import { type Producer, Partitioners } from 'kafkajs';
 import { Client } from 'pg';
+import { failNextAppend } from './append-faults';
+import type { PublishedEvent } from './lead-events';
+import { RoutingTopicReader } from './routing-topic-reader';
 
 const ALL_DAY = { enabled: true, from: '00:00', to: '00:00' };
+
+/** How long the kit waits for the service by default: the machine may be busy. */
+export const EVENTUALLY_MS = 60_000;
 
 /** How a test partner is set up, as the partners service would announce it. */
 export interface TestPartner {
@@ -15,6 +25,12 @@ export interface TestPartner {
   priority?: number;
   dailyLimit?: number;
   paused?: boolean;
+  /** Its Lead Value in pence (GBP); the partners contract example's 3500 unless given. */
+  leadValue?: number;
+  /** Its post-pay credit limit in pence (GBP); GBP 100,000 unless given. */
+  creditLimit?: number;
+  /** Pre-pay instead of post-pay: funds unknown (no account) until billing credits it. */
+  prePay?: boolean;
 }
 
 /** What the why endpoint answers. */
@@ -22,7 +38,29 @@ export interface HistoryAnswer {
   leadId: string;
   tried: string[];
   holding: string[];
-  history: { type: string; data: Record<string, unknown> & { partnerId?: string } }[];
+  history: {
+    type: string;
+    position: string;
+    revision: number;
+    occurredAt: string;
+    causationId: string;
+    data: Record<string, unknown> & { partnerId?: string };
+  }[];
+}
+
+/** What the counts endpoint answers. */
+export interface CountsAnswer {
+  partnerId: string;
+  day: string;
+  month: string;
+  daily: { count: number; leadIds: string[] };
+  monthly: { count: number; leadIds: string[] };
+  limits: { daily: number; monthly: number } | null;
+}
+
+/** Partners' local days in the tests: every test partner is in London. */
+export function londonDay(at = new Date()): string {
+  return at.toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
 }
 
 /**
@@ -31,6 +69,9 @@ export interface HistoryAnswer {
  * the why and counts endpoints read back.
  */
 export class RoutingTestKit {
+  /** `leadrail.routing.v1` read back, started when first asked for. */
+  private routingReader: Promise<RoutingTopicReader> | null = null;
+
   private constructor(
     readonly service: ServiceUnderTest,
     private readonly db: Client,
@@ -46,11 +87,18 @@ export class RoutingTestKit {
   }
 
   async close(): Promise<void> {
+    if (this.routingReader !== null) {
+      await (await this.routingReader).stop();
+    }
     await this.producer.disconnect();
     await this.db.end();
   }
 
-  /** A post-pay partner, always open, buying the lead type; waits until routing knows it. */
+  /**
+   * A partner billed at delivery (so its Lead Value is reserved when it is
+   * allocated), post-pay unless `prePay`, always open, buying the lead type;
+   * waits until routing knows it.
+   */
   async partner(options: TestPartner): Promise<string> {
     const partnerId = randomUUID();
     const example = brokerRegisteredWithFullSettings.payload;
@@ -61,7 +109,17 @@ export class RoutingTestKit {
       partnerId,
       settings: {
         ...settings,
-        payment: { mode: 'post-pay', creditLimit: { amount: 10_000_000, currency: 'GBP' } },
+        partnerType: {
+          ...settings.partnerType,
+          leadValue: { amount: options.leadValue ?? 3500, currency: 'GBP' },
+        },
+        payment:
+          options.prePay === true
+            ? { mode: 'pre-pay' }
+            : {
+                mode: 'post-pay',
+                creditLimit: { amount: options.creditLimit ?? 10_000_000, currency: 'GBP' },
+              },
         billingPoint: 'delivery',
         limits: { daily: options.dailyLimit ?? 0, monthly: 0 },
         schedule: {
@@ -113,7 +171,7 @@ export class RoutingTestKit {
     const leads = Array.from({ length: count }, () => {
       const leadId = randomUUID();
       const eventId = randomUUID();
-      const event = {
+      return {
         ...example,
         eventId,
         correlationId: eventId,
@@ -121,34 +179,70 @@ export class RoutingTestKit {
         occurredAt: new Date().toISOString(),
         data: { ...example.data, leadId, leadType, recordedAt: new Date().toISOString() },
       };
-      return { leadId, message: { key: leadId, value: JSON.stringify(event) } };
     });
-    await this.producer.send({
-      topic: Topics.leads,
-      acks: -1,
-      messages: leads.map((lead) => lead.message),
-    });
-    return leads.map((lead) => lead.leadId);
+    await this.publishLeadEvents(leads);
+    return leads.map((lead) => lead.data.leadId);
   }
 
   /** A lead event of the leads service (a decline, an expiry), as its relay publishes it. */
   async publishLeadEvent(leadId: string, type: string, data: object): Promise<void> {
     const eventId = randomUUID();
-    const event = {
-      eventId,
-      type,
-      version: 1,
-      occurredAt: new Date().toISOString(),
-      correlationId: eventId,
-      causationId: eventId,
-      source: 'leadrail.leads',
-      data: { leadId, ...data },
-    };
+    await this.publishLeadEvents([
+      {
+        eventId,
+        type,
+        version: 1,
+        occurredAt: new Date().toISOString(),
+        correlationId: eventId,
+        causationId: eventId,
+        source: 'leadrail.leads',
+        data: { leadId, ...data },
+      },
+    ]);
+  }
+
+  /**
+   * Events of the leads service on `leadrail.leads.v1` as its relay writes
+   * them: keyed by lead id, with the relay's type and id headers. The same
+   * event again is a redelivery (the same event id).
+   */
+  async publishLeadEvents(events: PublishedEvent[]): Promise<void> {
     await this.producer.send({
       topic: Topics.leads,
       acks: -1,
-      messages: [{ key: leadId, value: JSON.stringify(event) }],
+      messages: events.map((event) => ({
+        key: String(event.data['leadId']),
+        value: JSON.stringify(event),
+        headers: { 'leadrail-event-type': event.type, 'leadrail-event-id': event.eventId },
+      })),
     });
+  }
+
+  /** Waits until routing's `handler` has consumed the event (its inbox holds the event id). */
+  async consumed(eventId: string, handler = 'routing.reroute-lead'): Promise<void> {
+    await expectEventually(
+      async () => {
+        const { rows } = await this.db.query(
+          'SELECT 1 FROM routing.processed_events WHERE handler = $1 AND event_id = $2',
+          [handler, eventId],
+        );
+        expect(rows).toHaveLength(1);
+      },
+      { timeoutMs: EVENTUALLY_MS },
+    );
+  }
+
+  /**
+   * Removes the event from routing's inbox, as a handler whose appends were
+   * committed but whose inbox claim was not (its transaction failed after
+   * them) leaves it: the event's next delivery runs the handler again.
+   */
+  async forgetConsumed(eventId: string, handler = 'routing.reroute-lead'): Promise<void> {
+    const { rowCount } = await this.db.query(
+      'DELETE FROM routing.processed_events WHERE handler = $1 AND event_id = $2',
+      [handler, eventId],
+    );
+    expect(rowCount).toBe(1);
   }
 
   /** An operator call with the test administrator's token; the body parsed. */
@@ -157,6 +251,51 @@ export class RoutingTestKit {
       headers: { authorization: `Bearer ${this.service.tokens.admin}` },
     });
     return { status: response.status, body: (await response.json()) as Body };
+  }
+
+  /** A partner's count for a local day (today in London unless given) and its month. */
+  async counts(partnerId: string, day = londonDay()): Promise<CountsAnswer> {
+    const { status, body } = await this.get<CountsAnswer>(
+      `/routing/partners/${partnerId}/counts?day=${day}`,
+    );
+    expect(status).toBe(200);
+    return body;
+  }
+
+  /**
+   * Makes the next append of a `type` event to `streamName` in the service's
+   * log fail, once (see {@link failNextAppend}); returns a check that it did.
+   */
+  failNextAppend(streamName: string, type: string): Promise<() => Promise<boolean>> {
+    return failNextAppend(this.db, this.service.config.eventStore.schema, streamName, type);
+  }
+
+  /** The events of a partner's allocation ledger (`partnerAllocations-<id>`), read from the log. */
+  async ledgerOf(partnerId: string): Promise<{ type: string; data: Record<string, unknown> }[]> {
+    const store = this.service.app.get<symbol, EventStore>(EVENT_STORE);
+    const events = await store.readStream(partnerAllocationsStream(partnerId));
+    return events.map(({ type, data }) => ({ type, data: data as Record<string, unknown> }));
+  }
+
+  /**
+   * Waits until `leadrail.routing.v1` carries exactly `types` for the lead (in
+   * order: one lead's events share a partition), and returns them.
+   */
+  async publishedFor(
+    leadId: string,
+    types: string[],
+    timeoutMs = EVENTUALLY_MS,
+  ): Promise<PublishedEvent[]> {
+    this.routingReader ??= RoutingTopicReader.start();
+    const reader = await this.routingReader;
+    return expectEventually(
+      () => {
+        const events = reader.eventsOf(leadId);
+        expect(events.map((event) => event.type)).toEqual(types);
+        return events;
+      },
+      { timeoutMs },
+    );
   }
 
   /** Waits until the lead's routing history has `types`, and returns it. */
@@ -184,6 +323,10 @@ export class RoutingTestKit {
       source: 'leadrail.partners',
       data,
     };
+    const parsed = parseIntegrationEvent(JSON.stringify(event), partnersRegistry);
+    if (!parsed.ok) {
+      throw new Error(`${type} breaks the partners contract: ${JSON.stringify(parsed)}`);
+    }
     await this.producer.send({
       topic: Topics.partners,
       acks: -1,

@@ -70,4 +70,23 @@ describe('partnersRegistry', () => {
       expect(result.ok ? '' : result.message).toContain('data.leadTypes[0].postcodes');
     }
   });
+
+  it('takes a lead type bought with or without a weight, but only a whole number from 1 to 100', () => {
+    const [example] = partnersRegistry.find('LeadTypesBoughtChanged', 1)?.examples ?? [];
+    const withWeight = (weight: unknown) => {
+      const payload = structuredClone(example?.payload) as unknown as {
+        data: { leadTypes: { weight?: unknown }[] };
+      };
+      payload.data.leadTypes[0]!.weight = weight;
+      return parseIntegrationEvent(JSON.stringify(payload), partnersRegistry);
+    };
+    for (const weight of [undefined, 1, 3, 100]) {
+      const result = withWeight(weight);
+      expect(result.ok ? '' : result.message).toBe('');
+    }
+    for (const weight of [0, 101, 2.5, '3', null]) {
+      const result = withWeight(weight);
+      expect(result.ok ? '' : result.message).toContain('data.leadTypes[0].weight');
+    }
+  });
 });

@@ -5,6 +5,7 @@
  */
 export * from './lead-allocation-released.v1';
 export * from './lead-routed.v1';
+export * from './lead-routing-abandoned.v1';
 export * from './routing-event';
 export * from './routing-registry';
 export * from './values/ineligible-reason.v1';

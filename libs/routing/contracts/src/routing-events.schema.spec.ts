@@ -17,7 +17,7 @@ describe(`${leadRoutedV1.type} JSON Schema`, () => {
       'RoutingCandidateV1',
       'RoutingDecisionV1',
       'RoutingStrategyV1',
-      'SignedAmountV1',
+      'SignedMoney',
     ]);
     for (const definition of Object.values(definitions)) {
       expect(definition).toMatchObject({ type: 'object', additionalProperties: false });

@@ -8,11 +8,12 @@ const examples: { name: string; payload: object }[] = routingRegistry.definition
 );
 
 describe('routingRegistry', () => {
-  it('holds v1 of the three routing events, on the routing topic', () => {
+  it('holds v1 of the four routing events, on the routing topic', () => {
     expect(routingRegistry.definitions.map((definition) => definition.type)).toEqual([
       'LeadRouted',
       'LeadUnroutable',
       'LeadAllocationReleased',
+      'LeadRoutingAbandoned',
     ]);
     expect(routingRegistry.topics()).toEqual([Topics.routing]);
   });

@@ -22,3 +22,19 @@ export class Money {
   @IsCurrencyCode()
   currency!: string;
 }
+
+/**
+ * An amount that may be below zero, such as a post-pay balance using its
+ * credit: integer minor units with the currency, like {@link Money}.
+ */
+export class SignedMoney {
+  @JSONSchema({ description: 'Whole minor units of the currency, possibly negative.' })
+  @IsInt({ message: '$property must be a whole number of minor units, never a fraction' })
+  @Min(Number.MIN_SAFE_INTEGER, { message: '$property must be at least -9007199254740991' })
+  @Max(Number.MAX_SAFE_INTEGER, { message: '$property must be at most 9007199254740991' })
+  amount!: number;
+
+  @JSONSchema({ description: 'ISO 4217 currency code in upper case, e.g. GBP.' })
+  @IsCurrencyCode()
+  currency!: string;
+}

@@ -48,6 +48,16 @@ describe('leadsRegistry', () => {
     }
   });
 
+  it.each(['LeadTypeDefined', 'LeadTypeChanged'])(
+    'still takes a %s recorded before lead types had a routing method',
+    (type) => {
+      const result = parseChanged(type, (payload) => delete payload.data.routingMethod);
+      expect(result.ok ? '' : result.message).toBe('');
+      const data = (result.ok ? result.event.data : {}) as { routingMethod?: string };
+      expect(data.routingMethod).toBeUndefined();
+    },
+  );
+
   it('shares no type name with the intake contract: one name, one payload', () => {
     const intakeTypes = new Set<string>(leadsIntakeRegistry.definitions.map((d) => d.type));
     expect(leadsRegistry.definitions.filter((d) => intakeTypes.has(d.type))).toEqual([]);
@@ -134,6 +144,18 @@ describe('leadsRegistry', () => {
       'LeadPersonalDataErased',
       (p: Payload) => delete p.data.erasedBy,
       'data.erasedBy',
+    ],
+    [
+      'a lead type routed by a method nobody defined',
+      'LeadTypeDefined',
+      (p: Payload) => (p.data.routingMethod = 'random'),
+      'data.routingMethod',
+    ],
+    [
+      'a null routing method (absent is how an event says it has none)',
+      'LeadTypeChanged',
+      (p: Payload) => (p.data.routingMethod = null),
+      'data.routingMethod',
     ],
   ])('refuses %s', (_case, type, change, path) => {
     const result = parseChanged(type, change);

@@ -4,11 +4,17 @@ import { toLeadDetails } from '../validation/lead-details';
 import {
   type IntakeContext,
   type IntroducerStanding,
+  type LeadTypeEntry,
   refusalBeforeDeduplication,
 } from './intake-checks';
 
 const lead = toLeadDetails(mortgageLeadFromCrm.payload.data);
-const ACTIVE_TYPE = { slug: 'mortgage', name: 'Mortgage', active: true };
+const ACTIVE_TYPE: LeadTypeEntry = {
+  slug: 'mortgage',
+  name: 'Mortgage',
+  active: true,
+  routingMethod: 'round-robin',
+};
 const ACTIVE_INTRODUCER: IntroducerStanding = { active: true, type: 'introducer' };
 const fine: IntakeContext = { leadType: ACTIVE_TYPE, introducer: ACTIVE_INTRODUCER };
 

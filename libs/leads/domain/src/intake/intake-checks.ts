@@ -1,3 +1,4 @@
+import type { LeadTypeRoutingMethod } from '@leadrail/leads-contracts';
 import type { LeadDetails } from '../model/lead-details';
 import type { LeadRejection } from '../model/lead-outcomes';
 
@@ -6,6 +7,8 @@ export interface LeadTypeEntry {
   slug: string;
   name: string;
   active: boolean;
+  /** How routing chooses among partners of equal priority for it (round-robin until set). */
+  routingMethod: LeadTypeRoutingMethod;
 }
 
 /** What intake knows of the introducer: only an active introducer (or `both`) may send leads. */

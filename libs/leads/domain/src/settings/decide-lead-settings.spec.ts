@@ -13,6 +13,12 @@ import {
 } from './lead-settings-model';
 
 const spec = deciderSpecification(leadSettingsAggregate);
+
+/** The lead types after `events`. */
+function stateAfter(events: LeadSettingsEvent[]) {
+  return events.reduce(leadSettingsAggregate.evolve, leadSettingsAggregate.initialState())
+    .leadTypes;
+}
 const AT = '2026-11-25T10:00:00.000Z';
 const byOperator: SettingsMetadata = {
   actor: { type: 'operator', id: 'operator-1' },
@@ -32,14 +38,27 @@ function command<T extends LeadSettingsCommand['type']>(
   return { type, data, metadata } as CommandOfType<T>;
 }
 
-const defined = (slug = 'mortgage', name = 'Mortgage'): LeadSettingsEvent => ({
+const defined = (
+  slug = 'mortgage',
+  name = 'Mortgage',
+  routingMethod: 'round-robin' | 'weighted' = 'round-robin',
+): LeadSettingsEvent => ({
   type: 'LeadTypeDefined',
-  data: { slug, name, definedAt: AT },
+  data: { slug, name, routingMethod, definedAt: AT },
 });
-const changed = (active: boolean, name = 'Mortgage'): LeadSettingsEvent => ({
+const changed = (
+  active: boolean,
+  name = 'Mortgage',
+  routingMethod: 'round-robin' | 'weighted' = 'round-robin',
+): LeadSettingsEvent => ({
   type: 'LeadTypeChanged',
-  data: { slug: 'mortgage', name, active, changedAt: AT },
+  data: { slug: 'mortgage', name, active, routingMethod, changedAt: AT },
 });
+/** A lead-type event recorded before the routing method existed. */
+const definedBeforeRoutingMethods: LeadSettingsEvent = {
+  type: 'LeadTypeDefined',
+  data: { slug: 'mortgage', name: 'Mortgage', definedAt: AT },
+};
 
 const emailRule: DuplicateRule = {
   id: 'same-email',
@@ -98,6 +117,58 @@ describe('lead settings', () => {
         .thenThrows({ code: LeadErrorCode.LEAD_TYPE_EXISTS, field: 'slug' });
     });
 
+    it('records the routing method, round-robin unless another is chosen', () => {
+      spec
+        .given([])
+        .when(
+          command('DefineLeadType', {
+            slug: 'mortgage',
+            name: 'Mortgage',
+            routingMethod: 'weighted',
+          }),
+        )
+        .then([defined('mortgage', 'Mortgage', 'weighted')]);
+      expect(stateAfter([defined('pension', 'Pension', 'weighted'), defined()])).toEqual([
+        { slug: 'pension', name: 'Pension', active: true, routingMethod: 'weighted' },
+        { slug: 'mortgage', name: 'Mortgage', active: true, routingMethod: 'round-robin' },
+      ]);
+    });
+
+    it('refuses a routing method it does not know, naming the field', () => {
+      for (const routingMethod of ['random', 'Weighted', '', null, 3]) {
+        spec
+          .given([])
+          .when(
+            command('DefineLeadType', {
+              slug: 'mortgage',
+              name: 'Mortgage',
+              routingMethod: routingMethod as unknown as 'weighted',
+            }),
+          )
+          .thenThrows({ code: LeadErrorCode.INVALID_COMMAND, field: 'routingMethod' });
+      }
+    });
+
+    it('refuses the slug again with another routing method (ChangeLeadType changes it)', () => {
+      spec
+        .given([defined()])
+        .when(
+          command('DefineLeadType', {
+            slug: 'mortgage',
+            name: 'Mortgage',
+            routingMethod: 'weighted',
+          }),
+        )
+        .thenThrows({ code: LeadErrorCode.LEAD_TYPE_EXISTS, field: 'slug' });
+    });
+
+    it('reads a type defined before routing methods existed as round-robin', () => {
+      expect(stateAfter([definedBeforeRoutingMethods])).toEqual([
+        { slug: 'mortgage', name: 'Mortgage', active: true, routingMethod: 'round-robin' },
+      ]);
+      spec.given([definedBeforeRoutingMethods]).when(define).then([]);
+    });
+
     it('refuses to define again a type that was switched off (ChangeLeadType switches it on)', () => {
       spec
         .given([defined(), changed(false)])
@@ -151,6 +222,48 @@ describe('lead settings', () => {
         .given([defined()])
         .when(command('ChangeLeadType', { slug: 'mortgage' }))
         .then([]);
+    });
+
+    it('changes the routing method, keeping the name and whether it is active', () => {
+      spec
+        .given([defined(), changed(false)])
+        .when(command('ChangeLeadType', { slug: 'mortgage', routingMethod: 'weighted' }))
+        .then([changed(false, 'Mortgage', 'weighted')]);
+      spec
+        .given([defined('mortgage', 'Mortgage', 'weighted')])
+        .when(command('ChangeLeadType', { slug: 'mortgage', name: 'Home loans' }))
+        .then([changed(true, 'Home loans', 'weighted')]);
+      spec
+        .given([defined('mortgage', 'Mortgage', 'weighted')])
+        .when(command('ChangeLeadType', { slug: 'mortgage', routingMethod: 'weighted' }))
+        .then([]);
+      expect(
+        stateAfter([defined(), changed(true, 'Mortgage', 'weighted'), changed(false, 'Mortgage')]),
+      ).toEqual([
+        { slug: 'mortgage', name: 'Mortgage', active: false, routingMethod: 'round-robin' },
+      ]);
+    });
+
+    it('keeps the routing method through a change recorded before routing methods existed', () => {
+      const changedBefore: LeadSettingsEvent = {
+        type: 'LeadTypeChanged',
+        data: { slug: 'mortgage', name: 'Home loans', active: false, changedAt: AT },
+      };
+      expect(stateAfter([definedBeforeRoutingMethods, changedBefore])).toEqual([
+        { slug: 'mortgage', name: 'Home loans', active: false, routingMethod: 'round-robin' },
+      ]);
+    });
+
+    it('refuses a routing method it does not know', () => {
+      spec
+        .given([defined()])
+        .when(
+          command('ChangeLeadType', {
+            slug: 'mortgage',
+            routingMethod: 'by-price' as unknown as 'weighted',
+          }),
+        )
+        .thenThrows({ code: LeadErrorCode.INVALID_COMMAND, field: 'routingMethod' });
     });
 
     it('refuses a type that was never defined', () => {

@@ -1,3 +1,8 @@
+import {
+  DEFAULT_LEAD_TYPE_ROUTING_METHOD,
+  LEAD_TYPE_ROUTING_METHODS,
+  type LeadTypeRoutingMethod,
+} from '@leadrail/leads-contracts';
 import { MATCH_KEY_KINDS, type DuplicateRule } from '../dedup/duplicate-rule';
 import { LeadError, LeadErrorCode } from '../errors/lead-error';
 import { assertValidCatalogue } from '../validation/status-catalogue';
@@ -28,6 +33,14 @@ function assertSlug(value: unknown, field: string): string {
     throw invalid('must be a lower-case slug of at most 50 characters, e.g. home-insurance', field);
   }
   return value;
+}
+
+function assertRoutingMethod(value: unknown, field: string): LeadTypeRoutingMethod {
+  const methods: readonly unknown[] = LEAD_TYPE_ROUTING_METHODS;
+  if (!methods.includes(value)) {
+    throw invalid(`must be one of ${LEAD_TYPE_ROUTING_METHODS.join(', ')}`, field);
+  }
+  return value as LeadTypeRoutingMethod;
 }
 
 /** A rule checked and copied: known keys, a scope, a window, an action. */
@@ -94,9 +107,14 @@ export function decideLeadSettings(
     case 'DefineLeadType': {
       const slug = assertSlug(command.data.slug, 'slug');
       const name = requiredText(command.data.name, 100, 'name');
+      const routingMethod =
+        command.data.routingMethod === undefined
+          ? DEFAULT_LEAD_TYPE_ROUTING_METHOD
+          : assertRoutingMethod(command.data.routingMethod, 'routingMethod');
       const existing = state.leadTypes.find((entry) => entry.slug === slug);
       if (existing !== undefined) {
-        if (existing.name === name && existing.active) {
+        // The same definition again (a retried request) decides nothing; anything else is a change.
+        if (existing.name === name && existing.active && existing.routingMethod === routingMethod) {
           return [];
         }
         throw new LeadError(LeadErrorCode.LEAD_TYPE_EXISTS, `lead type ${slug} exists`, 'slug');
@@ -104,7 +122,9 @@ export function decideLeadSettings(
       if (state.leadTypes.length >= MAX_LEAD_TYPES) {
         throw invalid(`at most ${MAX_LEAD_TYPES} lead types`, 'slug');
       }
-      return [{ type: 'LeadTypeDefined', data: { slug, name, definedAt: occurredAt } }];
+      return [
+        { type: 'LeadTypeDefined', data: { slug, name, routingMethod, definedAt: occurredAt } },
+      ];
     }
     case 'ChangeLeadType': {
       const slug = assertSlug(command.data.slug, 'slug');
@@ -120,10 +140,23 @@ export function decideLeadSettings(
       if (typeof active !== 'boolean') {
         throw invalid('must be true or false', 'active');
       }
-      if (name === existing.name && active === existing.active) {
+      const routingMethod =
+        command.data.routingMethod === undefined
+          ? existing.routingMethod
+          : assertRoutingMethod(command.data.routingMethod, 'routingMethod');
+      if (
+        name === existing.name &&
+        active === existing.active &&
+        routingMethod === existing.routingMethod
+      ) {
         return [];
       }
-      return [{ type: 'LeadTypeChanged', data: { slug, name, active, changedAt: occurredAt } }];
+      return [
+        {
+          type: 'LeadTypeChanged',
+          data: { slug, name, active, routingMethod, changedAt: occurredAt },
+        },
+      ];
     }
     case 'SetDuplicateRules': {
       const rules = checkedRules(command.data.rules);

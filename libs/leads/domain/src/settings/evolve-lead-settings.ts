@@ -1,3 +1,4 @@
+import { DEFAULT_LEAD_TYPE_ROUTING_METHOD } from '@leadrail/leads-contracts';
 import type { LeadSettings, LeadSettingsEvent } from './lead-settings-model';
 
 /** Folds one settings event. */
@@ -8,7 +9,12 @@ export function evolveLeadSettings(state: LeadSettings, event: LeadSettingsEvent
         ...state,
         leadTypes: [
           ...state.leadTypes,
-          { slug: event.data.slug, name: event.data.name, active: true },
+          {
+            slug: event.data.slug,
+            name: event.data.name,
+            active: true,
+            routingMethod: event.data.routingMethod ?? DEFAULT_LEAD_TYPE_ROUTING_METHOD,
+          },
         ],
       };
     case 'LeadTypeChanged':
@@ -16,7 +22,13 @@ export function evolveLeadSettings(state: LeadSettings, event: LeadSettingsEvent
         ...state,
         leadTypes: state.leadTypes.map((entry) =>
           entry.slug === event.data.slug
-            ? { slug: entry.slug, name: event.data.name, active: event.data.active }
+            ? {
+                slug: entry.slug,
+                name: event.data.name,
+                active: event.data.active,
+                // Events from before the setting carry none: the type kept the method it had.
+                routingMethod: event.data.routingMethod ?? entry.routingMethod,
+              }
             : entry,
         ),
       };

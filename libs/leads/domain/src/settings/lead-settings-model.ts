@@ -1,3 +1,4 @@
+import type { LeadTypeRoutingMethod } from '@leadrail/leads-contracts';
 import type { DuplicateRule } from '../dedup/duplicate-rule';
 import type { LeadTypeEntry } from '../intake/intake-checks';
 import type { LeadStatusDefinition } from '../model/billing-points';
@@ -49,10 +50,21 @@ export interface SettingsMetadata {
 }
 
 export type LeadSettingsCommand =
-  | { type: 'DefineLeadType'; data: { slug: string; name: string }; metadata: SettingsMetadata }
+  | {
+      type: 'DefineLeadType';
+      /** `routingMethod` omitted: round-robin. */
+      data: { slug: string; name: string; routingMethod?: LeadTypeRoutingMethod };
+      metadata: SettingsMetadata;
+    }
   | {
       type: 'ChangeLeadType';
-      data: { slug: string; name?: string; active?: boolean };
+      /** What is omitted stays as it is. */
+      data: {
+        slug: string;
+        name?: string;
+        active?: boolean;
+        routingMethod?: LeadTypeRoutingMethod;
+      };
       metadata: SettingsMetadata;
     }
   | {
@@ -68,11 +80,29 @@ export type LeadSettingsCommand =
   | { type: 'SetReferralTimeout'; data: { minutes: number }; metadata: SettingsMetadata }
   | { type: 'SetReturnWindow'; data: { days: number }; metadata: SettingsMetadata };
 
+/**
+ * The settings events as stored. `routingMethod` is recorded in every lead-type
+ * event since the setting exists; events recorded before lack it (round-robin).
+ */
 export type LeadSettingsEvent =
-  | { type: 'LeadTypeDefined'; data: { slug: string; name: string; definedAt: string } }
+  | {
+      type: 'LeadTypeDefined';
+      data: {
+        slug: string;
+        name: string;
+        routingMethod?: LeadTypeRoutingMethod;
+        definedAt: string;
+      };
+    }
   | {
       type: 'LeadTypeChanged';
-      data: { slug: string; name: string; active: boolean; changedAt: string };
+      data: {
+        slug: string;
+        name: string;
+        active: boolean;
+        routingMethod?: LeadTypeRoutingMethod;
+        changedAt: string;
+      };
     }
   | { type: 'DuplicateRulesChanged'; data: { rules: DuplicateRule[]; changedAt: string } }
   | {

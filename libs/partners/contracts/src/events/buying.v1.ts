@@ -29,14 +29,14 @@ export const leadTypesBoughtChangedV1 = definePartnerEventV1({
   type: 'LeadTypesBoughtChanged',
   data: LeadTypesBoughtChangedV1Data,
   description:
-    "The lead types the partner buys changed; carries the whole new list, each lead type optionally narrowed by UK postcode areas or districts and by criteria on the lead's answers, with an optional Lead Value of its own. A partner that never had this event buys nothing.",
+    "The lead types the partner buys changed; carries the whole new list, each lead type optionally narrowed by UK postcode areas or districts and by criteria on the lead's answers, with an optional Lead Value of its own and an optional weight (1 when absent) for lead types routed by weight. A partner that never had this event buys nothing.",
   examples: [
     partnerExample(
       'LeadTypesBoughtChanged',
       {
         name: 'mortgages-in-london-and-home-insurance',
         summary:
-          'The broker buys mortgage leads for properties of at least GBP 250,000 in SW and EC1A at GBP 45.00, and home insurance leads anywhere at its default Lead Value.',
+          'The broker buys mortgage leads for properties of at least GBP 250,000 in SW and EC1A at GBP 45.00 with weight 3, and home insurance leads anywhere at its default Lead Value (weight 1).',
         eventId: 'a3f1c2d4-5b6e-4f70-8192-a3b4c5d6e7f8',
         occurredAt: '2026-11-27T10:00:00.000Z',
       },
@@ -52,6 +52,7 @@ export const leadTypesBoughtChangedV1 = definePartnerEventV1({
               { field: 'first_time_buyer', operator: 'eq', value: true },
             ],
             leadValue: { amount: 4500, currency: 'GBP' },
+            weight: 3,
           },
           { leadType: 'home-insurance', postcodes: [], criteria: [], leadValue: null },
         ],

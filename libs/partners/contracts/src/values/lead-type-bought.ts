@@ -1,5 +1,5 @@
-import { IsSlug, Money, NestedObject, Nullable } from '@leadrail/integration-events';
-import { ArrayMaxSize, IsArray, IsIn, Matches, MaxLength } from 'class-validator';
+import { IsSlug, Money, NestedObject, Nullable, Optional } from '@leadrail/integration-events';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, Matches, Max, MaxLength, Min } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import {
   CRITERION_OPERATORS,
@@ -36,6 +36,11 @@ export class LeadCriterion {
   value!: CriterionScalar | readonly CriterionScalar[];
 }
 
+/** The lowest weight a partner may buy a lead type with. */
+export const MIN_LEAD_TYPE_WEIGHT = 1;
+/** The highest weight a partner may buy a lead type with. */
+export const MAX_LEAD_TYPE_WEIGHT = 100;
+
 /** One lead type a partner buys, with what narrows it and what it pays. */
 export class LeadTypeBought {
   @JSONSchema({
@@ -66,4 +71,14 @@ export class LeadTypeBought {
   )
   @NestedObject(() => Money)
   leadValue!: Money | null;
+
+  @JSONSchema({
+    description:
+      "The partner's share of this lead type's leads among eligible partners of equal selection priority when the lead type is routed by weight (the lead type's routingMethod weighted): a whole number from 1 to 100, e.g. 3 gets three times the leads of 1. Absent: 1.",
+  })
+  @Optional()
+  @IsInt()
+  @Min(MIN_LEAD_TYPE_WEIGHT)
+  @Max(MAX_LEAD_TYPE_WEIGHT)
+  weight?: number;
 }

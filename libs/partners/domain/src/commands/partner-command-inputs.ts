@@ -56,4 +56,6 @@ export interface LeadTypeBoughtInput {
   postcodes?: string[];
   criteria?: LeadCriterionInput[];
   leadValue?: Money | null;
+  /** Its share among equals for a lead type routed by weight; omitted: 1. */
+  weight?: number;
 }

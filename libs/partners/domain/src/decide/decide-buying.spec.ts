@@ -187,6 +187,46 @@ describe(decidePartner.name, () => {
       expect(decideAfter([registered()], when)).toHaveLength(1);
     });
 
+    it('records a weight per lead type, leaving out the default weight of 1', () => {
+      const when = buying([
+        { leadType: 'mortgage', weight: 3 },
+        { leadType: 'home-insurance', weight: 1 },
+      ]);
+
+      expect(decideAfter([registered()], when)).toEqual([
+        event('LeadTypesBoughtChanged', {
+          leadTypes: [
+            { leadType: 'mortgage', postcodes: [], criteria: [], leadValue: null, weight: 3 },
+            { leadType: 'home-insurance', postcodes: [], criteria: [], leadValue: null },
+          ],
+        }),
+      ]);
+    });
+
+    it('decides nothing for weight 1 over a list saved without weights', () => {
+      const given = [
+        registered(),
+        event('LeadTypesBoughtChanged', {
+          leadTypes: [{ leadType: 'mortgage', postcodes: [], criteria: [], leadValue: null }],
+        }),
+      ];
+
+      expect(decideAfter(given, buying([{ leadType: 'mortgage', weight: 1 }]))).toEqual([]);
+      expect(decideAfter(given, buying([{ leadType: 'mortgage', weight: 2 }]))).toHaveLength(1);
+    });
+
+    it.each([0, -1, 101, 2.5, Number.NaN, '3', null])('refuses the weight %p', (weight) => {
+      const when = buying([
+        { leadType: 'home-insurance' },
+        { leadType: 'mortgage', weight } as never,
+      ]);
+
+      expect(refusalOf([registered()], when)).toMatchObject({
+        code: PartnerErrorCode.INVALID_WEIGHT,
+        field: 'leadTypes[1].weight',
+      });
+    });
+
     it('refuses a Lead Value override in another currency, or for a partner that does not buy', () => {
       const euros = buying([{ leadType: 'mortgage', leadValue: { amount: 100, currency: 'EUR' } }]);
       expect(refusalOf([registered()], euros)).toMatchObject({

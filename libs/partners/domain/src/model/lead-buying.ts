@@ -25,7 +25,7 @@ export type LeadCriterion =
 /**
  * One lead type a partner buys, optionally narrowed. Empty `postcodes` and
  * `criteria` narrow nothing; `leadValue` null means the partner's default
- * Lead Value.
+ * Lead Value; no `weight` means 1.
  */
 export interface LeadTypeBought {
   /** The lead type's slug, as the leads service defines it (`mortgage`). */
@@ -36,7 +36,16 @@ export interface LeadTypeBought {
   criteria: LeadCriterion[];
   /** What the partner pays for a lead of this type, overriding its Lead Value; null for the default. */
   leadValue: Money | null;
+  /**
+   * Its share among partners of equal priority when the lead type is routed by
+   * weight, up to 100. Absent means 1: the default is never recorded, so a list
+   * saved before weights existed and the same list saved now are equal.
+   */
+  weight?: number;
 }
+
+/** The weight of a lead type bought without one. */
+export const DEFAULT_LEAD_TYPE_WEIGHT = 1;
 
 /** Where a new partner's selection priority starts: the middle of 0-100. */
 export const DEFAULT_SELECTION_PRIORITY = 50;

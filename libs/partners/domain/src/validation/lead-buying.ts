@@ -1,7 +1,9 @@
 import type { LeadCriterionInput, LeadTypeBoughtInput } from '../commands/partner-command-inputs';
 import { PartnerError, PartnerErrorCode } from '../errors/partner-error';
+import { MAX_LEAD_TYPE_WEIGHT, MIN_LEAD_TYPE_WEIGHT } from '@leadrail/partners-contracts';
 import {
   CRITERION_OPERATORS,
+  DEFAULT_LEAD_TYPE_WEIGHT,
   MAX_SELECTION_PRIORITY,
   MIN_SELECTION_PRIORITY,
   type CriterionScalar,
@@ -35,8 +37,9 @@ function invalid(code: PartnerErrorCode, message: string, field: string): Partne
 /**
  * The lead types a partner buys, checked and normalised: each a lead type the
  * leads service defined and has not deactivated (`catalogue`), named once,
- * with valid postcode areas/districts and criteria, and a Lead Value only for
- * a partner (a buyer), in its currency.
+ * with valid postcode areas/districts and criteria, a Lead Value only for
+ * a partner (a buyer), in its currency, and a weight from 1 to 100 (1, the
+ * default, is left out: no weight means 1).
  */
 export function toLeadTypesBought(
   input: unknown,
@@ -59,13 +62,35 @@ export function toLeadTypesBought(
       throw invalid(PartnerErrorCode.INVALID_LEAD_TYPE, 'must be a lead type bought', at);
     }
     const leadType = toLeadTypeSlug(entry.leadType, known, seen, `${at}.leadType`);
+    const weight = toWeight(entry.weight, `${at}.weight`);
     return {
       leadType,
       postcodes: toPostcodes(entry.postcodes, `${at}.postcodes`),
       criteria: toCriteria(entry.criteria, `${at}.criteria`),
       leadValue: toLeadValueOverride(entry.leadValue, partner, `${at}.leadValue`),
+      ...(weight === DEFAULT_LEAD_TYPE_WEIGHT ? {} : { weight }),
     };
   });
+}
+
+/** A weight from 1 to 100 (omitted: 1). */
+function toWeight(weight: unknown, field: string): number {
+  if (weight === undefined) {
+    return DEFAULT_LEAD_TYPE_WEIGHT;
+  }
+  if (
+    typeof weight !== 'number' ||
+    !Number.isSafeInteger(weight) ||
+    weight < MIN_LEAD_TYPE_WEIGHT ||
+    weight > MAX_LEAD_TYPE_WEIGHT
+  ) {
+    throw invalid(
+      PartnerErrorCode.INVALID_WEIGHT,
+      `must be a whole number from ${MIN_LEAD_TYPE_WEIGHT} to ${MAX_LEAD_TYPE_WEIGHT} (the partner's share among equals when the lead type is routed by weight)`,
+      field,
+    );
+  }
+  return weight;
 }
 
 function toLeadTypeSlug(

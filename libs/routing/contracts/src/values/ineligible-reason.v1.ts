@@ -1,4 +1,4 @@
-import { IsCurrencyCode, IsText, NestedObject, Optional } from '@leadrail/integration-events';
+import { IsText, NestedObject, Optional, SignedMoney } from '@leadrail/integration-events';
 import { IsIn, IsInt, Min } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 
@@ -21,17 +21,6 @@ export const INELIGIBLE_REASON_CODES = [
 
 /** One of {@link INELIGIBLE_REASON_CODES}. */
 export type IneligibleReasonCodeV1 = (typeof INELIGIBLE_REASON_CODES)[number];
-
-/** An amount that may be below zero (a post-pay balance past its credit), in minor units. */
-export class SignedAmountV1 {
-  @JSONSchema({ description: 'Whole minor units, possibly negative.' })
-  @IsInt()
-  amount!: number;
-
-  @JSONSchema({ description: 'ISO 4217 currency code in upper case, e.g. GBP.' })
-  @IsCurrencyCode()
-  currency!: string;
-}
 
 /**
  * Why one partner could not take the lead. `code` says what; the other
@@ -103,16 +92,16 @@ export class IneligibleReasonV1 {
 
   @JSONSchema({ description: 'insufficient-funds: balance, plus credit when post-pay.' })
   @Optional()
-  @NestedObject(() => SignedAmountV1)
-  available?: SignedAmountV1;
+  @NestedObject(() => SignedMoney)
+  available?: SignedMoney;
 
   @JSONSchema({ description: 'insufficient-funds: open reservations and unseen charges.' })
   @Optional()
-  @NestedObject(() => SignedAmountV1)
-  committed?: SignedAmountV1;
+  @NestedObject(() => SignedMoney)
+  committed?: SignedMoney;
 
   @JSONSchema({ description: 'insufficient-funds: the Lead Value.' })
   @Optional()
-  @NestedObject(() => SignedAmountV1)
-  needed?: SignedAmountV1;
+  @NestedObject(() => SignedMoney)
+  needed?: SignedMoney;
 }

@@ -22,6 +22,23 @@ export interface RoutingStrategy {
 /** Exclusive, round-robin among equals: a lead type without its own strategy. */
 export const DEFAULT_ROUTING_STRATEGY: RoutingStrategy = { method: 'round-robin', maxPartners: 1 };
 
+/** Whether `value` is one of {@link SELECTION_METHODS}. */
+export function isSelectionMethod(value: unknown): value is SelectionMethod {
+  return (SELECTION_METHODS as readonly unknown[]).includes(value);
+}
+
+/**
+ * The strategy of a lead type routed by `method`; the default strategy when
+ * the lead type has none routing knows of (`null`, or a method this version
+ * does not know). Always exclusive: the leads lifecycle holds one partner per
+ * lead, so sharing a lead with N partners is not offered (yet).
+ */
+export function leadTypeStrategy(method: unknown): RoutingStrategy {
+  return isSelectionMethod(method)
+    ? { method, maxPartners: DEFAULT_ROUTING_STRATEGY.maxPartners }
+    : DEFAULT_ROUTING_STRATEGY;
+}
+
 /**
  * Where round-robin stands for one lead type: the partner chosen last. It
  * serves fairness only, never a limit, so it may be kept in the lead type's

@@ -40,6 +40,8 @@ export interface ServiceConfig {
   tracing: { endpoint?: string; serviceName: string };
   /** Partner portal sessions: the partners service's keys, everyone's JWKS URL, sign-in back-off. */
   portalSession: PortalSessionConfig;
+  /** The variables it was read from: where a service's own settings (its `checkEnv`) are read. */
+  env: Readonly<NodeJS.ProcessEnv>;
 }
 
 /** Partner portal sessions (docs/operations.md, "Partner portal sessions"). */
@@ -137,6 +139,7 @@ export function loadServiceConfig(
   }
   return {
     service,
+    env,
     http: { port: http.PORT, host: http.HOST },
     database: { url: database.DATABASE_URL, schema: database.DATABASE_SCHEMA ?? service },
     kafka: {

@@ -20,7 +20,7 @@ export const EXIT_CODES = { ok: 0, failed: 1, invalidConfig: 78 } as const;
 export async function runService(definition: ServiceDefinition, env = process.env): Promise<void> {
   let config;
   try {
-    config = loadServiceConfig(definition.name, env, definition.requires);
+    config = checkedConfig(definition, env);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -92,4 +92,28 @@ function closeGracefully(app: INestApplication, name: string, logger: Logger): v
 
 function describe(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+/** The common configuration and the service's own checks, every problem of both in one error. */
+function checkedConfig(definition: ServiceDefinition, env: NodeJS.ProcessEnv) {
+  const problems: ConfigError['problems'][number][] = [];
+  const collect = <T>(read: () => T): T | undefined => {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) {
+        throw error;
+      }
+      problems.push(...error.problems);
+      return undefined;
+    }
+  };
+  const config = collect(() => loadServiceConfig(definition.name, env, definition.requires));
+  for (const check of definition.checkEnv ?? []) {
+    collect(() => check(env));
+  }
+  if (config === undefined || problems.length > 0) {
+    throw new ConfigError(definition.name, problems);
+  }
+  return config;
 }

@@ -36,6 +36,12 @@ export interface ServiceDefinition {
   readonly openApi?: OpenApiInfo;
   /** What its configuration must hold beyond the common variables. */
   readonly requires?: ConfigRequirements;
+  /**
+   * Checks of its own variables (timers, ages), run with the common ones
+   * before anything starts: each throws a ConfigError naming what is wrong,
+   * so a malformed value exits 78 like any other configuration mistake.
+   */
+  readonly checkEnv?: readonly ((env: NodeJS.ProcessEnv) => unknown)[];
   /** Exception filters of its own (its domain's error codes to HTTP), registered once for every route. */
   readonly errorFilters?: readonly ExceptionFilter[];
   /** Nest providers that apply consumed integration events (each once, through the inbox). */
