@@ -86,6 +86,13 @@ function serviceSpecs(options: LauncherOptions, up: LocalStackUp) {
     operatorTokens = `local-admin:admin:${hashOperatorToken(token).toString('hex')}`;
     log(`operator token for this run (admin): ${token}`);
   }
+  // Delivery opens leads' sealed contacts with an administrator token of its own, minted per run.
+  const serviceToken = process.env.LEADS_TOKEN ?? mintOperatorToken();
+  if (!process.env.LEADS_TOKEN) {
+    operatorTokens = `${operatorTokens},delivery-service:admin:${hashOperatorToken(serviceToken).toString('hex')}`;
+  }
+  const leadsUrl =
+    process.env.LEADS_URL ?? `http://127.0.0.1:${options.basePort + SERVICES.indexOf('leads')}`;
   const portal = portalSessionEnv(options);
   return SERVICES.map((name, index) => {
     const port = options.basePort + index;
@@ -99,6 +106,8 @@ function serviceSpecs(options: LauncherOptions, up: LocalStackUp) {
         DATABASE_URL: up.state.databaseUrl,
         KAFKA_BROKERS: up.state.kafkaBrokers,
         OPERATOR_TOKENS: operatorTokens,
+        LEADS_URL: leadsUrl,
+        LEADS_TOKEN: serviceToken,
         ...portal,
       },
     };

@@ -1,4 +1,5 @@
 import { billingRegistry } from '@leadrail/billing-contracts';
+import { deliveryRegistry } from '@leadrail/delivery-contracts';
 import { IntegrationEventRegistry } from '@leadrail/integration-events';
 import { leadsIntakeRegistry, leadsRegistry } from '@leadrail/leads-contracts';
 import { partnersRegistry } from '@leadrail/partners-contracts';
@@ -13,5 +14,6 @@ export const documentedRegistries: readonly IntegrationEventRegistry[] = [
   leadsRegistry,
   partnersRegistry,
   routingRegistry,
+  deliveryRegistry,
   billingRegistry,
 ];

@@ -1,3 +1,4 @@
+import { deliveryRegistry } from '@leadrail/delivery-contracts';
 import { leadsIntakeRegistry } from '@leadrail/leads-contracts';
 import { parseIntegrationEvent } from '@leadrail/integration-events';
 import { type ServiceDefinition, decodeWithContracts } from '@leadrail/nest-kit';
@@ -5,6 +6,7 @@ import { partnersRegistry } from '@leadrail/partners-contracts';
 import { routingRegistry } from '@leadrail/routing-contracts';
 import { Topics } from '@leadrail/topics';
 import { LeadErrorsFilter } from './http/lead-errors.filter';
+import { FollowDeliveryOutcome } from './delivery-outcomes/delivery-outcome.handler';
 import { RecordReceivedLead } from './intake/record-received-lead.handler';
 import { LeadsModule } from './leads.module';
 import { CreateIntakeReadModels1764000000100 } from './migrations/1764000000100-create-intake-read-models';
@@ -72,6 +74,10 @@ export const leadsService: ServiceDefinition = {
       parse: (raw) => parseIntegrationEvent(raw, routingRegistry),
       unknownTypes: 'ignore',
     },
+    [Topics.delivery]: {
+      parse: (raw) => parseIntegrationEvent(raw, deliveryRegistry),
+      unknownTypes: 'ignore',
+    },
   }),
-  handlers: [RecordReceivedLead, PartnerViewHandler, FollowRoutingDecision],
+  handlers: [RecordReceivedLead, PartnerViewHandler, FollowRoutingDecision, FollowDeliveryOutcome],
 };

@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHmac } from 'node:crypto';
+import { createCipheriv, createHmac } from 'node:crypto';
+import { openSealedPersonalData } from '@leadrail/leads-contracts';
 import type { LeadContactDetails } from '@leadrail/leads-domain';
 import type { SealedPersonalData } from './sealed-personal-data';
 
@@ -44,14 +45,5 @@ export function sealContact(
 
 /** Opens a sealed contact; throws when the key or the envelope is wrong (GCM authenticates both). */
 export function openContact(sealed: SealedPersonalData, key: Buffer): LeadContactDetails {
-  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64url'), {
-    authTagLength: TAG_BYTES,
-  });
-  decipher.setAAD(Buffer.from(sealed.keyId, 'utf8'));
-  decipher.setAuthTag(Buffer.from(sealed.tag, 'base64url'));
-  const plain = Buffer.concat([
-    decipher.update(Buffer.from(sealed.ciphertext, 'base64url')),
-    decipher.final(),
-  ]);
-  return JSON.parse(plain.toString('utf8')) as LeadContactDetails;
+  return openSealedPersonalData(sealed, key) as LeadContactDetails;
 }

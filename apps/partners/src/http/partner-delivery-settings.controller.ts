@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Post, Put, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OperatorAuthGuard, RequiresAdmin } from '@leadrail/nest-kit';
+import { PartnerError } from '@leadrail/partners-domain';
 import { PartnerCommands } from '../partner/partner-commands';
 import {
   type Change,
@@ -50,6 +51,8 @@ export class PartnerDeliverySettingsController {
     const changed = await changeSetting(this.commands, change, {
       type: 'ConfigureDelivery',
       data: { delivery: { email: body.email, internet: body.internet ?? null } },
+    }).catch((error: unknown) => {
+      throw error instanceof PartnerError ? fieldsInBody(error, 'delivery') : error;
     });
     return warnings.length === 0 ? changed : { ...changed, warnings };
   }
@@ -158,4 +161,24 @@ export class PartnerDeliverySettingsController {
   reactivate(@SettingChange() change: SettingChangeRequest): Promise<Change> {
     return changeSetting(this.commands, change, { type: 'ReactivatePartner', data: {} });
   }
+}
+
+/**
+ * The refusal with its fields named as in the request body. The command holds
+ * the body under `delivery` (`delivery.internet.outcome.rules[0].pattern`), the
+ * client sent it at the top (`internet.outcome.rules[0].pattern`), as the
+ * validation pipe's fields are; a refusal of the whole body keeps `delivery`.
+ */
+function fieldsInBody(error: PartnerError, key: string): PartnerError {
+  const prefix = `${key}.`;
+  const relative = (field: string) =>
+    field.startsWith(prefix) ? field.slice(prefix.length) : field;
+  return new PartnerError(
+    error.code,
+    error.problems.length > 0
+      ? error.problems.map((problem) => `${relative(problem.field)}: ${problem.message}`).join('; ')
+      : error.detail,
+    error.field === undefined ? undefined : relative(error.field),
+    error.problems.map((problem) => ({ field: relative(problem.field), message: problem.message })),
+  );
 }

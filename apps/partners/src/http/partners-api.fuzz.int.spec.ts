@@ -65,6 +65,17 @@ const SEED_BODIES: Record<string, unknown[]> = {
         url: 'https://soap.partner.example/leads',
         bodyTemplate:
           '<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Body><id>{{ lead.id }}</id></s:Body></s:Envelope>',
+        soapAction: 'urn:partner:SubmitLead',
+        timeoutSeconds: 20,
+        outcome: {
+          rules: [
+            { test: 'xpath', pattern: '//Result/Status', equals: 'Rejected', means: 'rejected' },
+            { test: 'regex', pattern: '(?i)duplicate', equals: null, means: 'rejected' },
+            { test: 'status', pattern: '2xx', equals: null, means: 'accepted' },
+          ],
+          partnerReference: { from: 'json-path', expression: '$.reference' },
+          rejectionReason: { from: 'header', expression: 'X-Reason' },
+        },
       },
     },
   ],

@@ -1,6 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsText, NestedObject } from '@leadrail/integration-events';
-import { AreHeaders } from '@leadrail/partners-contracts';
+import {
+  AreHeaders,
+  DEFAULT_DELIVERY_TIMEOUT_SECONDS,
+  MAX_DELIVERY_TIMEOUT_SECONDS,
+  MIN_DELIVERY_TIMEOUT_SECONDS,
+} from '@leadrail/partners-contracts';
 import {
   IsBoolean,
   IsEmail,
@@ -9,8 +14,10 @@ import {
   IsOptional,
   IsString,
   Matches,
+  Max,
   Min,
 } from 'class-validator';
+import { OutcomeRulesDto } from './delivery-outcome.dto';
 
 /** Shapes and types are checked here; the domain then applies its rules and names the field it refuses. */
 export class MoneyDto {
@@ -179,6 +186,40 @@ export class InternetDeliveryDto {
   @IsOptional()
   @AreHeaders()
   headers?: Record<string, string>;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'http://leads.partner.example/SubmitLead',
+    description:
+      "soap-1.1 and soap-1.2 only: the operation's action from the partner's WSDL (SOAP 1.1 sends it as SOAPAction, SOAP 1.2 as the Content-Type's action); none: no action",
+  })
+  @IsOptional()
+  @IsString()
+  soapAction?: string | null;
+
+  @ApiPropertyOptional({
+    minimum: MIN_DELIVERY_TIMEOUT_SECONDS,
+    maximum: MAX_DELIVERY_TIMEOUT_SECONDS,
+    default: DEFAULT_DELIVERY_TIMEOUT_SECONDS,
+    nullable: true,
+    description: 'Seconds to wait for the partner to answer one attempt; none: 10',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(MIN_DELIVERY_TIMEOUT_SECONDS)
+  @Max(MAX_DELIVERY_TIMEOUT_SECONDS)
+  timeoutSeconds?: number | null;
+
+  @ApiPropertyOptional({
+    type: OutcomeRulesDto,
+    nullable: true,
+    description:
+      "How the partner's answers tell an accepted lead from a rejected one, and where its reference and rejection reason are (docs/partner-settings.md); none: the default rules",
+  })
+  @IsOptional()
+  @NestedObject(() => OutcomeRulesDto)
+  outcome?: OutcomeRulesDto | null;
 }
 
 export class DeliveryChannelsDto {

@@ -4,6 +4,7 @@ import {
   type EventStore,
   type IdGenerator,
   type LoadedAggregate,
+  UnknownEventTypeError,
   commandHandler,
 } from '@leadrail/event-store';
 import { EVENT_STORE, IDS } from '@leadrail/nest-kit';
@@ -25,6 +26,8 @@ import {
  */
 @Injectable()
 export class PartnerLedgers {
+  /** Each ledger as last folded here (one small state per partner: the ledger keeps only what decisions need). */
+  private readonly folded = new Map<string, { state: PartnerLedgerState; revision: bigint }>();
   readonly handler: CommandHandler<LedgerCommand, LedgerEvent, PartnerLedgerState>;
 
   constructor(
@@ -35,8 +38,33 @@ export class PartnerLedgers {
     this.handler = commandHandler(store, partnerLedgerAggregate, { ids, maxAttempts: 12 });
   }
 
-  load(partnerId: string): Promise<LoadedAggregate<PartnerLedgerState>> {
-    return this.handler.load(partnerId);
+  /**
+   * A ledger as decisions read it: folded from this instance's last read on,
+   * so a busy partner's long stream is not read whole for every lead. Only
+   * decisions read this; the append of an allocation still folds the stream
+   * and checks the revision, so a copy behind the log costs a conflict and a
+   * new decision, never an overshoot.
+   */
+  async load(partnerId: string): Promise<LoadedAggregate<PartnerLedgerState>> {
+    const cached = this.folded.get(partnerId);
+    const newer = await this.store.readStream(
+      partnerAllocationsStream(partnerId),
+      cached === undefined ? undefined : { fromRevision: cached.revision + 1n },
+    );
+    let state = cached?.state ?? partnerLedgerAggregate.initialState();
+    let revision = cached?.revision;
+    for (const recorded of newer) {
+      const event = { type: recorded.type, data: recorded.data };
+      if (!isLedgerEvent(event)) {
+        throw new UnknownEventTypeError(partnerAllocationsStream(partnerId), recorded.type);
+      }
+      state = partnerLedgerAggregate.evolve(state, event);
+      revision = recorded.revision;
+    }
+    if (revision !== undefined) {
+      this.folded.set(partnerId, { state, revision });
+    }
+    return { state, revision };
   }
 
   /** The ledger event appended with this id, if any: what an earlier attempt of a step decided. */

@@ -22,6 +22,7 @@ export * from './lead-events/values/lead-actor';
 export * from './lead-events/values/lead-area';
 export * from './lead-events/values/lead-rejection';
 export * from './lead-events/values/lead-source';
+export * from './lead-events/values/open-sealed-personal-data';
 export * from './lead-events/values/sealed-personal-data';
 export * from './lead-types/lead-type-events.v1';
 export * from './lead-received/has-email-or-phone';

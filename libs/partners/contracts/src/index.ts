@@ -22,6 +22,7 @@ export * from './values/delivery-limits';
 export * from './values/delivery-pause';
 export * from './values/delivery-schedule';
 export * from './values/lead-type-bought';
+export * from './values/outcome-rules';
 export * from './values/partner-settings';
 export * from './values/partner-type';
 export * from './values/payment-mode';

@@ -89,4 +89,63 @@ describe('partnersRegistry', () => {
       expect(result.ok ? '' : result.message).toContain('data.leadTypes[0].weight');
     }
   });
+
+  describe("the internet delivery's soapAction, timeoutSeconds and outcome", () => {
+    const [, soap] = partnersRegistry.find('DeliveryConfigured', 1)?.examples ?? [];
+    const withInternet = (change: (internet: Record<string, unknown>) => void) => {
+      const payload = structuredClone(soap?.payload) as unknown as {
+        data: { delivery: { internet: Record<string, unknown> } };
+      };
+      change(payload.data.delivery.internet);
+      return parseIntegrationEvent(JSON.stringify(payload), partnersRegistry);
+    };
+
+    it('parses an internet delivery without them, as published before they existed', () => {
+      const result = withInternet((internet) => {
+        delete internet.soapAction;
+        delete internet.timeoutSeconds;
+        delete internet.outcome;
+      });
+      expect(result.ok ? '' : result.message).toBe('');
+    });
+
+    it.each([
+      ['soapAction', '', 'data.delivery.internet.soapAction'],
+      ['soapAction', 'urn:"quoted"', 'data.delivery.internet.soapAction'],
+      ['soapAction', null, 'data.delivery.internet.soapAction'],
+      ['timeoutSeconds', 0, 'data.delivery.internet.timeoutSeconds'],
+      ['timeoutSeconds', 61, 'data.delivery.internet.timeoutSeconds'],
+      ['timeoutSeconds', 2.5, 'data.delivery.internet.timeoutSeconds'],
+      ['timeoutSeconds', '10', 'data.delivery.internet.timeoutSeconds'],
+      ['outcome', null, 'data.delivery.internet.outcome'],
+      ['outcome', { rules: [] }, 'data.delivery.internet.outcome.partnerReference'],
+    ])('refuses %s %p', (field, value, path) => {
+      const result = withInternet((internet) => {
+        internet[field] = value;
+      });
+      expect(result.ok ? '' : result.message).toContain(path);
+    });
+
+    it.each([
+      ['an unknown test', { test: 'jq' }, 'test'],
+      ['an unknown meaning', { means: 'error' }, 'means'],
+      ['a blank pattern', { pattern: ' ' }, 'pattern'],
+      ['equals left out instead of null', { equals: undefined }, 'equals'],
+    ])('refuses a rule with %s', (_case, change, field) => {
+      const result = withInternet((internet) => {
+        const outcome = internet.outcome as { rules: Record<string, unknown>[] };
+        outcome.rules[0] = { ...outcome.rules[0], ...change };
+      });
+      expect(result.ok ? '' : result.message).toContain(`data.delivery.internet.outcome.rules[0]`);
+      expect(result.ok ? '' : result.message).toContain(field);
+    });
+
+    it('refuses more than 20 rules', () => {
+      const result = withInternet((internet) => {
+        const outcome = internet.outcome as { rules: unknown[] };
+        outcome.rules = Array.from({ length: 21 }, () => outcome.rules[0]);
+      });
+      expect(result.ok ? '' : result.message).toContain('data.delivery.internet.outcome.rules');
+    });
+  });
 });

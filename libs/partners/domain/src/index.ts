@@ -6,7 +6,7 @@
 export * from './commands/partner-command-inputs';
 export * from './commands/partner-commands';
 export { decidePartner } from './decide/decide-partner';
-export { PartnerError, PartnerErrorCode } from './errors/partner-error';
+export { PartnerError, PartnerErrorCode, type PartnerFieldProblem } from './errors/partner-error';
 export * from './events/partner-events';
 export { evolvePartner } from './evolve/evolve-partner';
 export * from './model/command-metadata';

@@ -24,12 +24,16 @@ function bootCheckEvent(): Record<string, unknown> {
  * real broker and database, becomes ready, consumes what is published to each
  * topic it subscribes to, and answers its health and metrics endpoints.
  */
-export function describeServiceBoot(definition: ServiceDefinition): void {
+export function describeServiceBoot(
+  definition: ServiceDefinition,
+  /** The service's own variables its boot needs (its `checkEnv`). */
+  env: NodeJS.ProcessEnv = {},
+): void {
   describe(`${definition.name} service boot`, () => {
     let service: ServiceUnderTest;
 
     beforeAll(async () => {
-      service = await startServiceUnderTest(definition);
+      service = await startServiceUnderTest(definition, env);
     });
 
     afterAll(async () => {

@@ -143,4 +143,9 @@ export class LifecycleScenario {
   async storedTypes(leadId: string): Promise<string[]> {
     return (await this.kit.leadStream(leadId)).map((event) => event.type);
   }
+
+  /** The lead's events as the log stores them. */
+  stored(leadId: string): ReturnType<LeadsTestKit['leadStream']> {
+    return this.kit.leadStream(leadId);
+  }
 }

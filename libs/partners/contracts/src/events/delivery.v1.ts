@@ -22,7 +22,8 @@ export class DeliveryConfiguredV1Data {
 export const deliveryConfiguredV1 = definePartnerEventV1({
   type: 'DeliveryConfigured',
   data: DeliveryConfiguredV1Data,
-  description: 'The delivery channels or the internet delivery changed.',
+  description:
+    "The delivery channels or the internet delivery changed. The internet delivery's soapAction, timeoutSeconds and outcome are optional: absent means no SOAP action, 10 seconds and the default outcome rules (events from before they existed have none).",
   examples: [
     partnerExample(
       'DeliveryConfigured',
@@ -33,6 +34,44 @@ export const deliveryConfiguredV1 = definePartnerEventV1({
         occurredAt: '2026-11-27T09:00:00.000Z',
       },
       { partnerId: EXAMPLE_PARTNER_ID, delivery: { email: true, internet: null } },
+    ),
+    partnerExample(
+      'DeliveryConfigured',
+      {
+        name: 'soap-delivery-with-outcome-rules',
+        summary:
+          "Leads go to the partner's SOAP 1.1 service with its SOAP action and a 20-second timeout; an answer whose Status is Rejected is a rejection even with HTTP 200, and the partner's reference and rejection reason are taken from the answer.",
+        eventId: '0f4f3f0e-4d2a-4c55-9a61-3c1d2b7e9a10',
+        occurredAt: '2026-11-30T09:00:00.000Z',
+      },
+      {
+        partnerId: EXAMPLE_PARTNER_ID,
+        delivery: {
+          email: false,
+          internet: {
+            method: 'soap-1.1',
+            url: 'https://leads.partner.example/LeadService.asmx',
+            bodyTemplate:
+              '<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><SubmitLead xmlns="http://leads.partner.example/"><Id>{{ lead.id }}</Id><Name>{{ lead.full_name }}</Name></SubmitLead></soap:Body></soap:Envelope>',
+            headers: { 'X-Api-Key': 'k-123' },
+            soapAction: 'http://leads.partner.example/SubmitLead',
+            timeoutSeconds: 20,
+            outcome: {
+              rules: [
+                {
+                  test: 'xpath',
+                  pattern: '//SubmitLeadResult/Status',
+                  equals: 'Rejected',
+                  means: 'rejected',
+                },
+                { test: 'status', pattern: '2xx', equals: null, means: 'accepted' },
+              ],
+              partnerReference: { from: 'xpath', expression: '//SubmitLeadResult/Reference' },
+              rejectionReason: { from: 'xpath', expression: '//SubmitLeadResult/Message' },
+            },
+          },
+        },
+      },
     ),
   ],
 });

@@ -1,3 +1,4 @@
+import type { OutcomeRule, ResponseCapture } from '@leadrail/delivery-outcomes';
 import type {
   DeliveryChannels,
   InternetDelivery,
@@ -32,10 +33,31 @@ export interface PortalLoginInput {
   method: PortalLoginMethod;
 }
 
-/** An internet delivery as a command states it; omitted headers mean none. */
-export interface InternetDeliveryInput extends Omit<InternetDelivery, 'headers'> {
+/**
+ * An internet delivery as a command states it: omitted headers mean none, and
+ * an omitted or null SOAP action, timeout or outcome rules mean the default.
+ */
+export interface InternetDeliveryInput extends Omit<
+  InternetDelivery,
+  'headers' | 'soapAction' | 'timeoutSeconds' | 'outcome'
+> {
   method: InternetDeliveryMethod;
   headers?: Record<string, string>;
+  soapAction?: string | null;
+  timeoutSeconds?: number | null;
+  outcome?: OutcomeRulesInput | null;
+}
+
+/** One outcome rule as a command states it; an omitted `equals` is null. */
+export interface OutcomeRuleInput extends Omit<OutcomeRule, 'equals'> {
+  equals?: string | null;
+}
+
+/** Outcome rules as a command states them; omitted captures are null. */
+export interface OutcomeRulesInput {
+  rules: OutcomeRuleInput[];
+  partnerReference?: ResponseCapture | null;
+  rejectionReason?: ResponseCapture | null;
 }
 
 /** Delivery channels as a command states them. */

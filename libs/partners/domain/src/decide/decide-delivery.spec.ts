@@ -11,12 +11,12 @@ import {
   weekdaysNineToFive,
 } from '../testing/partner-scenario';
 
-const post: InternetDeliveryInput = {
-  method: 'post',
+const post = {
+  method: 'post' as InternetDeliveryMethod,
   url: 'https://crm.acme.example/inbound?source=leadrail',
   bodyTemplate: 'name={{ lead.full_name }}&phone={{ lead.phone }}',
   headers: { 'X-Api-Key': 'k-123' },
-};
+} satisfies InternetDeliveryInput;
 
 function configureInternet(internet: Partial<InternetDeliveryInput>) {
   return command('ConfigureDelivery', {

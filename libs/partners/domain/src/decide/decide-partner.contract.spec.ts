@@ -36,6 +36,45 @@ const headerValue = fc.oneof(
   { weight: 4, arbitrary: text },
   { weight: 1, arbitrary: fc.oneof(fc.integer(), fc.constant(null), fc.array(fc.string())) },
 );
+const anyOutcomeRule = fc.record(
+  {
+    test: fc.constantFrom('status', 'contains', 'regex', 'json-path', 'xpath', 'equals', 'jq'),
+    pattern: fc.oneof(text, fc.constantFrom('2xx', 'rejected', '$.status', '//Status', '(a+)+')),
+    equals: fc.option(fc.oneof(text, fc.constantFrom('Rejected', 'REJ*')), { nil: null }),
+    means: fc.constantFrom('accepted', 'rejected', 'error'),
+  },
+  { requiredKeys: ['test', 'pattern', 'means'] },
+);
+// Mostly valid rules, so that many rule sets are accepted and their events checked too.
+const outcomeRule = fc.oneof(
+  { weight: 1, arbitrary: anyOutcomeRule },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom(
+      { test: 'status', pattern: '2xx, 409', means: 'accepted' },
+      { test: 'contains', pattern: 'rejected', equals: null, means: 'rejected' },
+      { test: 'regex', pattern: '(?i)dup(licate)?', means: 'rejected' },
+      { test: 'json-path', pattern: '$.status', equals: 'REJ*', means: 'rejected' },
+      { test: 'xpath', pattern: '//Status', equals: null, means: 'accepted' },
+      { test: 'equals', pattern: 'OK*', means: 'accepted' },
+    ),
+  },
+);
+const capture = fc.record({
+  from: fc.constantFrom('json-path', 'xpath', 'regex', 'header', 'sql'),
+  expression: fc.oneof(
+    { weight: 1, arbitrary: text },
+    { weight: 4, arbitrary: fc.constantFrom('$.ref', '//Ref', 'ref=(\\w+)', 'X-Ref') },
+  ),
+});
+const outcome = fc.record(
+  {
+    rules: fc.array(outcomeRule, { maxLength: 3 }),
+    partnerReference: fc.option(capture, { nil: null }),
+    rejectionReason: fc.option(capture, { nil: undefined }),
+  },
+  { requiredKeys: ['rules'] },
+);
 const internet = fc.record({
   method: fc.constantFrom('xml', 'json', 'soap-1.1', 'soap-1.2', 'post', 'ftp'),
   url: fc.oneof(fc.webUrl(), text, fc.constantFrom('http://user:pw@x.example', 'https://0x7f.1/')),
@@ -54,8 +93,35 @@ const internet = fc.record({
       nil: undefined,
     },
   ),
+  soapAction: fc.option(fc.oneof(text, fc.constantFrom('urn:partner:SubmitLead', '')), {
+    nil: undefined,
+  }),
+  timeoutSeconds: fc.option(fc.oneof(amount, fc.constantFrom(1, 10, 60)), { nil: undefined }),
+  outcome: fc.option(outcome, { nil: undefined }),
 });
 const delivery = fc.record({ email: fc.boolean(), internet: fc.option(internet, { nil: null }) });
+/** A valid SOAP delivery with generated options, so the options are decided, not refused before. */
+const soapDeliveryOptions = fc
+  .record(
+    {
+      soapAction: fc.option(fc.oneof(text, fc.constantFrom('urn:partner:SubmitLead')), {
+        nil: null,
+      }),
+      timeoutSeconds: fc.oneof(amount, fc.integer({ min: 1, max: 60 })),
+      outcome,
+    },
+    { requiredKeys: [] },
+  )
+  .map((options) => ({
+    email: false,
+    internet: {
+      method: 'soap-1.2',
+      url: 'https://soap.partner.example/leads',
+      bodyTemplate:
+        '<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Body><Id>{{ lead.id }}</Id></s:Body></s:Envelope>',
+      ...options,
+    },
+  }));
 const hhmm = fc.oneof(fc.constantFrom('09:00', '17:30', '00:00', '23:59', '24:00', '9am'), text);
 const day = fc.record({ enabled: fc.boolean(), from: hhmm, to: hhmm });
 const schedule = fc.record({
@@ -135,6 +201,7 @@ const settingCommand: fc.Arbitrary<PartnerCommand> = fc.oneof(
   payment.map((value) => command('SetPaymentMode', { payment: value })),
   billingPoint.map((value) => command('SetBillingPoint', { billingPoint: value } as never)),
   delivery.map((value) => command('ConfigureDelivery', { delivery: value } as never)),
+  soapDeliveryOptions.map((value) => command('ConfigureDelivery', { delivery: value } as never)),
   limits.map((value) => command('SetDeliveryLimits', { limits: value })),
   schedule.map((value) => command('SetDeliverySchedule', { schedule: value })),
   contact.map((value) => command('SetContactDetails', { contact: value })),

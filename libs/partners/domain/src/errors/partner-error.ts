@@ -39,19 +39,34 @@ export enum PartnerErrorCode {
   INVALID_CRITERION = 'INVALID_CRITERION',
   INVALID_SELECTION_PRIORITY = 'INVALID_SELECTION_PRIORITY',
   INVALID_WEIGHT = 'INVALID_WEIGHT',
+  INVALID_SOAP_ACTION = 'INVALID_SOAP_ACTION',
+  INVALID_TIMEOUT = 'INVALID_TIMEOUT',
+  INVALID_OUTCOME_RULES = 'INVALID_OUTCOME_RULES',
+}
+
+/** One field's problem, when a refusal names several (every problem of a partner's outcome rules). */
+export interface PartnerFieldProblem {
+  readonly field: string;
+  readonly message: string;
 }
 
 /**
  * A partner command refused by a domain rule. `field` is the path of the
- * offending value inside the command (`schedule.days.mon.from`), when one is to blame.
+ * offending value inside the command (`schedule.days.mon.from`), when one is to
+ * blame; `problems` lists each field's problem when there are several, so a
+ * client shows them all at once. `detail` is the message without the field.
  */
 export class PartnerError extends Error {
+  readonly detail: string;
+
   constructor(
     readonly code: PartnerErrorCode,
     message: string,
     readonly field?: string,
+    readonly problems: readonly PartnerFieldProblem[] = [],
   ) {
     super(field === undefined ? message : `${field}: ${message}`);
     this.name = 'PartnerError';
+    this.detail = message;
   }
 }

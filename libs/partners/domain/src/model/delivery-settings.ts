@@ -1,3 +1,4 @@
+import type { OutcomeRules } from '@leadrail/delivery-outcomes';
 import type { WeeklySchedule } from '@leadrail/schedule';
 
 /** The ways a lead can be sent to a partner's API (spec, "Internet Delivery"). */
@@ -6,7 +7,14 @@ export const INTERNET_DELIVERY_METHODS = ['xml', 'json', 'soap-1.1', 'soap-1.2',
 /** One of {@link INTERNET_DELIVERY_METHODS}. */
 export type InternetDeliveryMethod = (typeof INTERNET_DELIVERY_METHODS)[number];
 
-/** Where and how a lead is sent over the internet. */
+/** How long delivery waits for an answer when the partner's setting has none. */
+export const DEFAULT_DELIVERY_TIMEOUT_SECONDS = 10;
+
+/**
+ * Where and how a lead is sent over the internet. The three optional settings
+ * are absent at their defaults (never recorded, like a lead type's weight), so
+ * a delivery saved before they existed and the same delivery saved now are equal.
+ */
 export interface InternetDelivery {
   method: InternetDeliveryMethod;
   /** An absolute http(s) URL without credentials. */
@@ -15,6 +23,15 @@ export interface InternetDelivery {
   bodyTemplate: string;
   /** Extra request headers; always empty for the body-only methods. */
   headers: Record<string, string>;
+  /**
+   * SOAP methods only: the operation's action, sent by SOAP 1.1 as the
+   * `SOAPAction` header and by SOAP 1.2 as the Content-Type's `action`. Absent: none.
+   */
+  soapAction?: string;
+  /** Seconds delivery waits for an answer to one attempt, 1 to 60. Absent: 10. */
+  timeoutSeconds?: number;
+  /** The partner's outcome rules (see @leadrail/delivery-outcomes). Absent: the default rules. */
+  outcome?: OutcomeRules;
 }
 
 /** The channels a partner receives leads by: email and/or internet, at least one. */

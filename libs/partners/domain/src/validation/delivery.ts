@@ -8,12 +8,17 @@ import {
 import { checkHeaders, checkTemplate } from '@leadrail/delivery-templates';
 import { hasTextLength } from '@leadrail/integration-events';
 import { assertOneOf } from './options';
+import { toDeliveryOptions } from './delivery-options';
 import { assertDeliveryUrl } from './url';
 
 // Bodies are stored in every DeliveryConfigured event: keep events bounded.
 const MAX_BODY_TEMPLATE_LENGTH = 65_536;
 
-/** The channels checked and normalised (omitted headers become none); at least one channel. */
+/**
+ * The channels checked and normalised (omitted headers become none; the SOAP
+ * action, timeout and outcome rules are left out at their defaults); at least
+ * one channel.
+ */
 export function toDeliveryChannels(input: DeliveryChannelsInput, field: string): DeliveryChannels {
   const internet = input.internet;
   if (!input.email && internet === null) {
@@ -77,6 +82,7 @@ export function toDeliveryChannels(input: DeliveryChannelsInput, field: string):
       url: internet.url,
       bodyTemplate: body,
       headers: { ...headers },
+      ...toDeliveryOptions(internet, at),
     },
   };
 }

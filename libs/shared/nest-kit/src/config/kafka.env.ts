@@ -3,6 +3,8 @@ import { IsDefined, IsInt, IsOptional, Matches, Max, Min } from 'class-validator
 
 const BROKER_LIST = /^[A-Za-z0-9._-]+:\d{1,5}(,[A-Za-z0-9._-]+:\d{1,5})*$/;
 
+const CONCURRENCY = 'KAFKA_PARTITIONS_CONCURRENTLY must be a whole number from 1 to 64';
+
 export class KafkaEnv {
   @Expose()
   @IsDefined({ message: 'KAFKA_BROKERS is required (host:port[,host:port...])' })
@@ -52,4 +54,17 @@ export class KafkaEnv {
     message: 'KAFKA_SESSION_TIMEOUT_MS must be a whole number of milliseconds from 6000 to 300000',
   })
   KAFKA_SESSION_TIMEOUT_MS = 30_000;
+
+  /**
+   * How many of its partitions one instance works on at once (kafkajs
+   * `partitionsConsumedConcurrently`). Order holds within a partition (one
+   * aggregate's events); across partitions the services are built for
+   * instances racing anyway (expected revisions, inbox, locks).
+   */
+  @Expose()
+  @Type(() => Number)
+  @IsInt({ message: CONCURRENCY })
+  @Min(1, { message: CONCURRENCY })
+  @Max(64, { message: CONCURRENCY })
+  KAFKA_PARTITIONS_CONCURRENTLY = 4;
 }

@@ -26,6 +26,8 @@ export interface ServiceConfig {
     clientId: string;
     groupId: string;
     sessionTimeoutMs: number;
+    /** Partitions one instance consumes at once. */
+    partitionsConcurrently: number;
     topicDefaults: { numPartitions: number; replicationFactor: number };
   };
   logging: { level: LogLevel };
@@ -147,6 +149,7 @@ export function loadServiceConfig(
       clientId: `leadrail-${service}-${hostname()}`,
       groupId: kafka.KAFKA_GROUP_ID ?? `leadrail-${service}`,
       sessionTimeoutMs: kafka.KAFKA_SESSION_TIMEOUT_MS,
+      partitionsConcurrently: kafka.KAFKA_PARTITIONS_CONCURRENTLY,
       topicDefaults: {
         numPartitions: kafka.KAFKA_TOPIC_PARTITIONS,
         replicationFactor: kafka.KAFKA_TOPIC_REPLICATION_FACTOR,

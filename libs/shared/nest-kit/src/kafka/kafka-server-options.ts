@@ -27,6 +27,8 @@ export function kafkaServerOptions(config: ServiceConfig): KafkaOptions {
       // Nest's server also owns a producer (for replies); murmur2 partitioning, as Java clients use.
       producer: { createPartitioner: Partitioners.DefaultPartitioner },
       subscribe: { fromBeginning: true },
+      // Several partitions at once: one slow aggregate does not hold up the others.
+      run: { partitionsConsumedConcurrently: config.kafka.partitionsConcurrently },
       // Raw bytes reach the handler: contracts decode them, and a dead letter keeps them exactly.
       parser: { keepBinary: true },
     },

@@ -1,0 +1,177 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { dueChannels, nextAttemptAt } from '@leadrail/delivery-domain';
+import type { TemplateInput } from '@leadrail/delivery-templates';
+import { CLOCK, type Clock } from '@leadrail/nest-kit';
+import type { EntityManager } from 'typeorm';
+import { DELIVERY_SETTINGS, type DeliverySettings } from '../config/delivery.env';
+import type { DeliveryLeadRecord } from '../lead-view/delivery-leads.handler';
+import { ContactUnavailableError, LeadContacts } from '../lead-view/lead-contacts';
+import type { DeliveryPartnerRecord } from '../partner-view/delivery-partner-record';
+import { AttemptLog } from './attempt-log';
+import type { AttemptResult, ChannelSender } from './channel-sender';
+import { CHANNEL_SENDERS, type ChannelSenders } from './channel-senders';
+import { Deliveries } from './deliveries';
+import { DeliverySchedule, type DueAttempt } from './delivery-schedule';
+
+/** How long an attempt waits for the lead or its value to arrive from Kafka. */
+const NOT_READY_WAIT_MS = 1000;
+
+interface Ready {
+  lead: DeliveryLeadRecord;
+  partner: DeliveryPartnerRecord;
+  introducerName: string;
+  value: { amount: number; currency: string };
+}
+
+/**
+ * Makes one attempt due: reads the delivery, the partner and the lead,
+ * opens the lead's contact, sends by the channel, keeps the request and
+ * response in the attempt log, records the attempt (and the final outcome
+ * it brings) on the delivery's stream and schedules what is left. An attempt
+ * recorded already (the process stopped after recording, before the
+ * schedule moved on) is not made again.
+ */
+@Injectable()
+export class AttemptRunner {
+  private readonly logger = new Logger(AttemptRunner.name);
+
+  constructor(
+    @Inject(Deliveries) private readonly deliveries: Deliveries,
+    @Inject(DeliverySchedule) private readonly schedule: DeliverySchedule,
+    @Inject(LeadContacts) private readonly contacts: LeadContacts,
+    @Inject(AttemptLog) private readonly log: AttemptLog,
+    @Inject(CHANNEL_SENDERS) private readonly senders: ChannelSenders,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(DELIVERY_SETTINGS) private readonly settings: DeliverySettings,
+  ) {}
+
+  async run(due: DueAttempt, manager: EntityManager): Promise<void> {
+    const { state } = await this.deliveries.load(due.deliveryId);
+    const pending = dueChannels(state).find((entry) => entry.channel === due.channel);
+    if (pending === undefined || pending.attempt !== due.attempt) {
+      // The stream moved on (recorded before a stop): the schedule follows it.
+      await this.deliveries.schedule(manager, state);
+      return;
+    }
+    const ready = await this.ready(due, manager);
+    if (ready === null) {
+      await this.schedule.postpone(
+        manager,
+        due,
+        new Date(this.clock.now().getTime() + NOT_READY_WAIT_MS),
+      );
+      return;
+    }
+    const result = await this.attempt(due, ready);
+    await this.log.keep(manager, due, result);
+    const retryAt =
+      result.outcome === 'error' && result.permanent !== true
+        ? nextAttemptAt(due.attempt, this.clock.now(), this.settings.retry, {
+            retryAfter: result.retryAfter,
+            random: Math.random,
+          })
+        : null;
+    const after = await this.deliveries.recordAttempt(
+      due.deliveryId,
+      {
+        channel: due.channel,
+        attempt: due.attempt,
+        startedAt: result.startedAt,
+        durationMs: result.durationMs,
+        outcome: result.outcome,
+        httpStatus: result.httpStatus,
+        reason: result.reason,
+        partnerReference: result.partnerReference,
+        retryAt: retryAt?.toISOString() ?? null,
+      },
+      { eventId: `${due.deliveryId}/${due.channel}/${due.attempt}`, correlationId: due.deliveryId },
+    );
+    await this.deliveries.schedule(manager, after);
+  }
+
+  private async attempt(due: DueAttempt, ready: Ready): Promise<AttemptResult> {
+    const startedAt = this.clock.now();
+    try {
+      const contact = await this.contacts.open(ready.lead);
+      const sender: ChannelSender = this.senders[due.channel];
+      return await sender.send({
+        deliveryId: due.deliveryId,
+        attempt: due.attempt,
+        partner: ready.partner,
+        contact,
+        input: this.templateInput(due, ready, contact, startedAt),
+      });
+    } catch (error) {
+      const permanent = error instanceof ContactUnavailableError && error.permanent;
+      this.logger.warn(`delivery ${due.deliveryId} (${due.channel}): ${(error as Error).message}`);
+      return {
+        outcome: 'error',
+        httpStatus: null,
+        reason: (error as Error).message.slice(0, 500),
+        partnerReference: null,
+        retryAfter: null,
+        // Erased personal data: no attempt will ever send it.
+        permanent,
+        matched: permanent ? 'lead-unavailable' : 'internal-error',
+        startedAt: startedAt.toISOString(),
+        durationMs: this.clock.now().getTime() - startedAt.getTime(),
+        request: {},
+        response: null,
+      };
+    }
+  }
+
+  private templateInput(
+    due: DueAttempt,
+    ready: Ready,
+    contact: Awaited<ReturnType<LeadContacts['open']>>,
+    now: Date,
+  ): TemplateInput {
+    const { lead, partner } = ready;
+    return {
+      lead: {
+        id: lead.leadId,
+        type: lead.leadType,
+        receivedAt: lead.receivedAt,
+        ...(lead.externalReference === null ? {} : { externalReference: lead.externalReference }),
+        firstName: contact.firstName,
+        lastName: contact.lastName,
+        ...(contact.email === undefined ? {} : { email: contact.email }),
+        ...(contact.phone === undefined ? {} : { phone: contact.phone }),
+        ...(contact.address === undefined ? {} : { address: contact.address }),
+        ...(lead.answers === null ? {} : { answers: lead.answers }),
+        value: ready.value,
+      },
+      partner: { id: partner.partnerId, name: partner.name, timeZone: partner.timeZone },
+      introducer: { id: lead.introducerId, name: ready.introducerName },
+      delivery: { id: due.deliveryId, attempt: due.attempt },
+      now,
+    };
+  }
+
+  private async ready(due: DueAttempt, manager: EntityManager): Promise<Ready | null> {
+    const [lead] = await manager.query<{ record: DeliveryLeadRecord }[]>(
+      'SELECT record FROM delivery_leads WHERE lead_id = $1',
+      [due.leadId],
+    );
+    const [value] = await manager.query<{ amount: string; currency: string }[]>(
+      'SELECT amount, currency FROM delivery_lead_values WHERE lead_id = $1 AND partner_id = $2',
+      [due.leadId, due.partnerId],
+    );
+    const partners = await manager.query<{ record: DeliveryPartnerRecord }[]>(
+      'SELECT record FROM delivery_partners WHERE partner_id = ANY($1::text[])',
+      [[due.partnerId, lead?.record.introducerId ?? due.partnerId]],
+    );
+    const partner = partners.find((row) => row.record.partnerId === due.partnerId)?.record;
+    if (lead === undefined || value === undefined || partner === undefined) {
+      return null;
+    }
+    const introducer = partners.find((row) => row.record.partnerId === lead.record.introducerId);
+    return {
+      lead: lead.record,
+      partner,
+      introducerName: introducer?.record.name ?? '',
+      value: { amount: Number(value.amount), currency: value.currency },
+    };
+  }
+}

@@ -1,0 +1,170 @@
+import { type ServiceUnderTest, startServiceUnderTest } from '@leadrail/service-testing';
+import { expectEventually, findMessage, payloadOf } from '@leadrail/testing';
+import { Topics } from '@leadrail/topics';
+import { deliveryIdOf } from '@leadrail/delivery-domain';
+import { deliveryService } from './delivery.service';
+import { DeliveryTestKit, TEST_CONTACT } from './testing/delivery-test-kit';
+import { LeadsKeyServer } from './testing/leads-key-server';
+import { PartnerEndpoint } from './testing/partner-endpoint';
+
+jest.setTimeout(120_000);
+
+type Attempt = {
+  attempt: number;
+  outcome: string;
+  httpStatus: number | null;
+  request: { headers: Record<string, string>; body: string };
+};
+
+function deliveryEnv(keys: LeadsKeyServer): NodeJS.ProcessEnv {
+  return {
+    LEADS_URL: keys.url,
+    LEADS_TOKEN: keys.token,
+    // The partners' endpoints in these tests are local: allowed explicitly.
+    OUTBOUND_ALLOWED_HOSTS: '127.0.0.1',
+    DELIVERY_POLL_MS: '50',
+    DELIVERY_RETRY_BASE_MS: '300',
+    DELIVERY_RETRY_MAX_MS: '1000',
+    DELIVERY_MAX_ATTEMPTS: '3',
+  };
+}
+
+function outcomeOf(leadId: string, type: string) {
+  return findMessage(Topics.delivery, (message) => {
+    const payload = payloadOf(message) as { type?: string; data?: { leadId?: string } };
+    return payload.type === type && payload.data?.leadId === leadId;
+  });
+}
+
+/** Leads delivered to partners' real local HTTP endpoints, from the events that start them. */
+describe('delivering allocated leads over the internet', () => {
+  let keys: LeadsKeyServer;
+  let service: ServiceUnderTest;
+  let kit: DeliveryTestKit;
+
+  beforeAll(async () => {
+    keys = await LeadsKeyServer.start();
+    service = await startServiceUnderTest(deliveryService, deliveryEnv(keys));
+    kit = await DeliveryTestKit.for(service, keys);
+  });
+
+  afterAll(async () => {
+    await kit?.close();
+    await service?.stop();
+    await keys?.stop();
+  });
+
+  it('retries a 500 and delivers on the 200, with the same delivery id, and logs both', async () => {
+    const endpoint = await PartnerEndpoint.start([
+      { status: 500, body: '{"error":"busy"}' },
+      { status: 200, body: '{"id":"ACME-1"}' },
+    ]);
+    try {
+      const partnerId = await kit.partner({ url: endpoint.url });
+      const leadId = await kit.allocatedLead(partnerId);
+
+      const succeeded = await outcomeOf(leadId, 'DeliverySucceeded');
+      expect(payloadOf(succeeded)).toMatchObject({
+        data: { leadId, partnerId, channels: ['internet'], attempts: 2, redelivery: false },
+      });
+      expect(endpoint.received).toHaveLength(2);
+      const deliveryId = deliveryIdOf(leadId, partnerId);
+      for (const [index, request] of endpoint.received.entries()) {
+        expect(request.headers['x-leadrail-delivery-id']).toBe(deliveryId);
+        expect(request.headers['x-leadrail-attempt']).toBe(String(index + 1));
+        expect(request.headers['content-type']).toBe('application/json; charset=utf-8');
+        // Hostile values arrive as the same text, inside their JSON strings.
+        expect(JSON.parse(request.body)).toEqual({
+          name: `${TEST_CONTACT.firstName} ${TEST_CONTACT.lastName}`,
+          email: TEST_CONTACT.email,
+          ref: deliveryId,
+          value: 3500,
+        });
+      }
+
+      const log = await kit.get<{ attempts: Attempt[] }>(`/deliveries/leads/${leadId}/attempts`);
+      expect(log.status).toBe(200);
+      expect(log.body.attempts.map((a) => [a.attempt, a.outcome, a.httpStatus])).toEqual([
+        [1, 'error', 500],
+        [2, 'accepted', 200],
+      ]);
+      // The partner's secret is masked in the log; the body is kept as sent.
+      const logged = Object.entries(log.body.attempts[0]!.request.headers).find(
+        ([name]) => name.toLowerCase() === 'authorization',
+      );
+      expect(logged?.[1]).toMatch(/^Bearer /);
+      expect(logged?.[1]).not.toContain('secret-token');
+      expect(endpoint.received[0]!.headers.authorization).toBe(
+        'Bearer partner-secret-token-123456',
+      );
+      expect(log.body.attempts[1]!.request.body).toBe(endpoint.received[1]!.body);
+    } finally {
+      await endpoint.stop();
+    }
+  });
+
+  it('records a 4xx as the partner rejecting the lead, never retried', async () => {
+    const endpoint = await PartnerEndpoint.start([
+      { status: 422, body: '{"error":"duplicate applicant"}' },
+    ]);
+    try {
+      const partnerId = await kit.partner({ url: endpoint.url });
+      const leadId = await kit.allocatedLead(partnerId);
+      const rejected = await outcomeOf(leadId, 'DeliveryRejected');
+      expect(payloadOf(rejected)).toMatchObject({ data: { leadId, partnerId, attempts: 1 } });
+      expect(endpoint.received).toHaveLength(1);
+    } finally {
+      await endpoint.stop();
+    }
+  });
+
+  it('gives up after the last attempt when the partner never answers well', async () => {
+    const endpoint = await PartnerEndpoint.start([{ status: 503 }]);
+    try {
+      const partnerId = await kit.partner({ url: endpoint.url });
+      const leadId = await kit.allocatedLead(partnerId);
+      const failed = await outcomeOf(leadId, 'DeliveryFailed');
+      expect(payloadOf(failed)).toMatchObject({ data: { leadId, partnerId, attempts: 3 } });
+      expect(endpoint.received).toHaveLength(3);
+    } finally {
+      await endpoint.stop();
+    }
+  });
+
+  it('fails for good, without a request, when the lead was erased before delivery', async () => {
+    const endpoint = await PartnerEndpoint.start([{ status: 200 }]);
+    try {
+      const partnerId = await kit.partner({ url: endpoint.url });
+      const leadId = await kit.allocatedLead(partnerId, { erased: true });
+      const failed = await outcomeOf(leadId, 'DeliveryFailed');
+      expect(payloadOf(failed)).toMatchObject({ data: { leadId, attempts: 1 } });
+      expect((payloadOf(failed) as { data: { reason: string } }).data.reason).toContain('erased');
+      expect(endpoint.received).toHaveLength(0);
+    } finally {
+      await endpoint.stop();
+    }
+  });
+
+  it("blanks the log's requests and responses of a lead whose personal data is erased", async () => {
+    const endpoint = await PartnerEndpoint.start([{ status: 200, body: '{"id":"E-1"}' }]);
+    try {
+      const partnerId = await kit.partner({ url: endpoint.url });
+      const leadId = await kit.allocatedLead(partnerId);
+      await outcomeOf(leadId, 'DeliverySucceeded');
+      const erasedAt = await kit.erased(leadId);
+      await expectEventually(async () => {
+        const log = await kit.get<{ attempts: Attempt[] }>(`/deliveries/leads/${leadId}/attempts`);
+        expect(log.body.attempts).toEqual([
+          expect.objectContaining({
+            outcome: 'accepted',
+            httpStatus: 200,
+            request: { erasedAt },
+            response: { erasedAt },
+          }),
+        ]);
+      });
+    } finally {
+      await endpoint.stop();
+    }
+  });
+});

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { mortgageLeadRecorded } from '@leadrail/leads-contracts';
+import { brokerRegisteredWithFullSettings } from '@leadrail/partners-contracts';
+import type { ServiceUnderTest } from '@leadrail/service-testing';
+import { plainKafka } from '@leadrail/testing';
+import { Topics } from '@leadrail/topics';
+import { type Producer, Partitioners } from 'kafkajs';
+import type { LeadsKeyServer } from './leads-key-server';
+
+const ALL_DAY = { enabled: true, from: '00:00', to: '00:00' };
+
+/** The contact every test lead has, hostile on purpose: it must reach the partner intact and inert. */
+export const TEST_CONTACT = {
+  firstName: 'Zoë "Z" <b>',
+  lastName: "O'Brien ]]> & co",
+  email: 'zoe@example.com',
+  phone: '+447700900123',
+};
+
+/**
+ * Delivery's integration tests: partners, leads, routing decisions and
+ * allocations published on the real topics exactly as the partners, leads
+ * and routing relays publish them.
+ */
+export class DeliveryTestKit {
+  private constructor(
+    readonly service: ServiceUnderTest,
+    private readonly keys: LeadsKeyServer,
+    private readonly producer: Producer,
+  ) {}
+
+  static async for(service: ServiceUnderTest, keys: LeadsKeyServer): Promise<DeliveryTestKit> {
+    const producer = plainKafka().producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    return new DeliveryTestKit(service, keys, producer);
+  }
+
+  async close(): Promise<void> {
+    await this.producer.disconnect();
+  }
+
+  /** A partner taking leads by JSON at `url` (and email when asked). */
+  async partner(options: {
+    url: string;
+    bodyTemplate?: string;
+    email?: boolean;
+    contactEmail?: string | null;
+  }): Promise<string> {
+    const partnerId = randomUUID();
+    const example = brokerRegisteredWithFullSettings.payload.data;
+    await this.send(Topics.partners, 'leadrail.partners', partnerId, 'PartnerRegistered', {
+      ...example,
+      partnerId,
+      name: 'Northway Mortgages',
+      settings: {
+        ...example.settings,
+        contact: { ...example.settings.contact, email: options.contactEmail ?? null },
+        schedule: {
+          timeZone: 'Europe/London',
+          days: Object.fromEntries(
+            ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, ALL_DAY]),
+          ),
+        },
+        delivery: {
+          email: options.email ?? false,
+          internet: {
+            method: 'json',
+            url: options.url,
+            bodyTemplate:
+              options.bodyTemplate ??
+              '{"name": {{lead.full_name}}, "email": {{lead.email}}, "ref": {{delivery.id}}, "value": {{lead.value.amount}}}',
+            headers: { Authorization: 'Bearer partner-secret-token-123456' },
+          },
+        },
+      },
+    });
+    return partnerId;
+  }
+
+  /**
+   * A lead recorded, routed to the partner at GBP 35.00 and allocated to it; returns its id.
+   * `erased`: its personal data was erased (the key deleted) before delivery began.
+   */
+  async allocatedLead(partnerId: string, options: { erased?: boolean } = {}): Promise<string> {
+    const leadId = randomUUID();
+    const example = mortgageLeadRecorded.payload.data;
+    const personal = this.keys.seal(leadId, TEST_CONTACT);
+    if (options.erased === true) {
+      this.keys.erase(leadId);
+    }
+    await this.send(Topics.leads, 'leadrail.leads', leadId, 'LeadRecorded', {
+      ...example,
+      leadId,
+      personal,
+    });
+    await this.send(Topics.routing, 'leadrail.routing', leadId, 'LeadRouted', {
+      leadId,
+      partnerId,
+      leadValue: { amount: 3500, currency: 'GBP' },
+      decision: {
+        leadType: example.leadType,
+        decidedAt: new Date().toISOString(),
+        strategy: { method: 'round-robin', maxPartners: 1 },
+        alreadyTried: [],
+        candidates: [],
+        decidedFrom: [],
+      },
+    });
+    await this.send(Topics.leads, 'leadrail.leads', leadId, 'LeadAllocated', {
+      leadId,
+      partnerId,
+      allocatedAt: new Date().toISOString(),
+    });
+    return leadId;
+  }
+
+  /** The lead's personal data erased, as the leads service announces it. */
+  async erased(leadId: string): Promise<string> {
+    const erasedAt = new Date().toISOString();
+    this.keys.erase(leadId);
+    await this.send(Topics.leads, 'leadrail.leads', leadId, 'LeadPersonalDataErased', {
+      leadId,
+      erasedAt,
+      erasedBy: { type: 'operator', id: 'tests' },
+    });
+    return erasedAt;
+  }
+
+  /** An operator call with the test administrator's token; the body parsed. */
+  async get<Body>(path: string): Promise<{ status: number; body: Body }> {
+    const response = await fetch(`${this.service.url}${path}`, {
+      headers: { authorization: `Bearer ${this.service.tokens.admin}` },
+    });
+    return { status: response.status, body: (await response.json()) as Body };
+  }
+
+  private async send(
+    topic: string,
+    source: string,
+    key: string,
+    type: string,
+    data: object,
+  ): Promise<void> {
+    const eventId = randomUUID();
+    const event = {
+      eventId,
+      type,
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      correlationId: eventId,
+      causationId: eventId,
+      source,
+      data,
+    };
+    await this.producer.send({
+      topic,
+      acks: -1,
+      messages: [{ key, value: JSON.stringify(event) }],
+    });
+  }
+}
