@@ -47,7 +47,7 @@ import {
   describeServer,
   freshDatabase,
 } from '../routing/environment';
-import { describeRate, line, p } from '../routing/report';
+import { describeRate, line, p, percent } from '../routing/report';
 import { DeliveryDatabase } from './delivery-database';
 import { DeliveryOutcomes } from './delivery-outcomes';
 import { startDeliveryProcess } from './delivery-process';
@@ -212,6 +212,14 @@ async function main(): Promise<void> {
     ] as const) {
       printRateBaseline(when, 1, rates[0]!, flatOut.completedPerSecond);
       printRateBaseline(when, WORKERS, rates[1]!, flatOut.completedPerSecond);
+    }
+    if (search.underAim > 0) {
+      line(
+        `(b)'s ${describeRate(search.underAim)}/s at p99 under ${AIM_P99_MS} ms`,
+        `deliveries/appends with 1 caller ${percent(search.underAim / ratesBefore[0]!.appends)} before, ` +
+          `${percent(search.underAim / ratesAfter[0]!.appends)} after; with ${WORKERS}: ` +
+          `${percent(search.underAim / ratesBefore[1]!.appends)}, ${percent(search.underAim / ratesAfter[1]!.appends)}`,
+      );
     }
     console.log(`\nload average ${describeLoad()}`);
   } finally {

@@ -2,6 +2,8 @@ import { type ServiceUnderTest, startServiceUnderTest } from '@leadrail/service-
 import { expectEventually, findMessage, payloadOf } from '@leadrail/testing';
 import { Topics } from '@leadrail/topics';
 import { deliveryIdOf } from '@leadrail/delivery-domain';
+import { Client } from 'pg';
+import { AttemptLogRetention } from './deliveries/attempt-log-retention';
 import { deliveryService } from './delivery.service';
 import { DeliveryTestKit, TEST_CONTACT } from './testing/delivery-test-kit';
 import { LeadsKeyServer } from './testing/leads-key-server';
@@ -164,6 +166,118 @@ describe('delivering allocated leads over the internet', () => {
         ]);
       });
     } finally {
+      await endpoint.stop();
+    }
+  });
+
+  it('redelivers a delivered lead with the same delivery id, marked as a redelivery', async () => {
+    const endpoint = await PartnerEndpoint.start([{ status: 200, body: '{"id":"D-1"}' }]);
+    try {
+      const partnerId = await kit.partner({ url: endpoint.url });
+      const leadId = await kit.allocatedLead(partnerId);
+      await outcomeOf(leadId, 'DeliverySucceeded');
+      const path = `/deliveries/leads/${leadId}/partners/${partnerId}/redeliver`;
+
+      expect((await kit.post(path, {}, { readOnly: true })).status).toBe(403);
+      const answer = await kit.post<{ deliveryId: string }>(path, {});
+      expect(answer).toEqual({
+        status: 202,
+        body: { deliveryId: deliveryIdOf(leadId, partnerId), channels: ['internet'] },
+      });
+      await expectEventually(() => expect(endpoint.received).toHaveLength(2));
+      expect(endpoint.received[1]!.headers['x-leadrail-delivery-id']).toBe(
+        deliveryIdOf(leadId, partnerId),
+      );
+      const redelivered = await findMessage(Topics.delivery, (message) => {
+        const payload = payloadOf(message) as {
+          type?: string;
+          data?: { leadId?: string; redelivery?: boolean };
+        };
+        return (
+          payload.type === 'DeliverySucceeded' &&
+          payload.data?.leadId === leadId &&
+          payload.data.redelivery === true
+        );
+      });
+      expect(payloadOf(redelivered)).toMatchObject({ data: { attempts: 1 } });
+
+      // A lead never delivered to this partner: nothing to redeliver.
+      const other = await kit.partner({ url: endpoint.url });
+      const missing = await kit.post<{ error: string }>(
+        `/deliveries/leads/${leadId}/partners/${other}/redeliver`,
+        {},
+      );
+      expect(missing.status).toBe(404);
+    } finally {
+      await endpoint.stop();
+    }
+  });
+
+  it('shows the exact request of a test delivery, and sends it only when asked', async () => {
+    const endpoint = await PartnerEndpoint.start([{ status: 422, body: '{"error":"test lead"}' }]);
+    try {
+      const partnerId = await kit.partner({ url: endpoint.url });
+      type Shown = { request: { body: string; headers: Record<string, string> }; sent: boolean };
+      // Once delivery has heard of the partner.
+      const shown = await expectEventually(async () => {
+        const answer = await kit.post<Shown>(
+          '/deliveries/test-delivery',
+          { partnerId, lead: { firstName: 'Testy', lastName: 'McTest' } },
+          { readOnly: true },
+        );
+        expect(answer.status).toBe(200);
+        return answer;
+      });
+      expect(shown.body.sent).toBe(false);
+      expect(JSON.parse(shown.body.request.body)).toMatchObject({ name: 'Testy McTest' });
+      expect(endpoint.received).toHaveLength(0);
+
+      expect(
+        (await kit.post('/deliveries/test-delivery', { partnerId, send: true }, { readOnly: true }))
+          .status,
+      ).toBe(403);
+      const sent = await kit.post<Shown & { result: { outcome: string; httpStatus: number } }>(
+        '/deliveries/test-delivery',
+        { partnerId, send: true },
+      );
+      expect(sent.body).toMatchObject({
+        sent: true,
+        result: { outcome: 'rejected', httpStatus: 422 },
+      });
+      expect(endpoint.received).toHaveLength(1);
+
+      const invalid = await kit.post<{ errors: { field: string }[] }>('/deliveries/test-delivery', {
+        partnerId: 'not-a-uuid',
+        send: 'yes',
+      });
+      expect(invalid.status).toBe(400);
+      expect(invalid.body.errors.map((error) => error.field).sort()).toEqual(['partnerId', 'send']);
+    } finally {
+      await endpoint.stop();
+    }
+  });
+
+  it('purges attempts older than the retention period from the log', async () => {
+    const endpoint = await PartnerEndpoint.start([{ status: 200 }]);
+    const db = new Client({ connectionString: service.database.url });
+    await db.connect();
+    try {
+      const partnerId = await kit.partner({ url: endpoint.url });
+      const [old, recent] = [
+        await kit.allocatedLead(partnerId),
+        await kit.allocatedLead(partnerId),
+      ];
+      await outcomeOf(old, 'DeliverySucceeded');
+      await outcomeOf(recent, 'DeliverySucceeded');
+      await db.query(
+        `UPDATE delivery.delivery_attempts SET started_at = now() - interval '91 days' WHERE lead_id = $1`,
+        [old],
+      );
+      expect(await service.app.get(AttemptLogRetention).purge()).toBeGreaterThanOrEqual(1);
+      expect((await kit.get(`/deliveries/leads/${old}/attempts`)).status).toBe(404);
+      expect((await kit.get(`/deliveries/leads/${recent}/attempts`)).status).toBe(200);
+    } finally {
+      await db.end();
       await endpoint.stop();
     }
   });

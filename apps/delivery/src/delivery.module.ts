@@ -3,6 +3,7 @@ import { RedeliverController } from './commands/redeliver/redeliver.controller';
 import { TestDeliveryController } from './commands/test-delivery/test-delivery.controller';
 import { deliverySettingsProvider } from './config/delivery.env';
 import { AttemptLog } from './deliveries/attempt-log';
+import { AttemptLogRetention } from './deliveries/attempt-log-retention';
 import { AttemptRunner } from './deliveries/attempt-runner';
 import { CHANNEL_SENDERS, type ChannelSenders } from './deliveries/channel-senders';
 import { Deliveries } from './deliveries/deliveries';
@@ -26,6 +27,7 @@ import { DeliveryAttemptsQuery } from './queries/attempts/delivery-attempts.quer
     Deliveries,
     DeliverySchedule,
     AttemptLog,
+    AttemptLogRetention,
     InternetChannel,
     EmailChannel,
     {

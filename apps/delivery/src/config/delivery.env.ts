@@ -7,6 +7,7 @@ const POLL = 'DELIVERY_POLL_MS must be a whole number of milliseconds from 20 to
 const ATTEMPTS = 'DELIVERY_MAX_ATTEMPTS must be a whole number from 1 to 20';
 const BASE = 'DELIVERY_RETRY_BASE_MS must be a whole number of milliseconds from 100 to 3600000';
 const MAX = 'DELIVERY_RETRY_MAX_MS must be a whole number of milliseconds from 1000 to 86400000';
+const RETENTION = 'DELIVERY_LOG_RETENTION_DAYS must be a whole number of days from 1 to 3650';
 
 /** The delivery service's own variables (README, "Configuration"). */
 export class DeliveryEnv {
@@ -58,6 +59,15 @@ export class DeliveryEnv {
   @Min(1000, { message: MAX })
   @Max(86_400_000, { message: MAX })
   DELIVERY_RETRY_MAX_MS = DEFAULT_RETRY_POLICY.maxDelayMs;
+
+  /** How long the attempt log keeps requests and responses (they hold leads' contacts). */
+  @Expose()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: RETENTION })
+  @Min(1, { message: RETENTION })
+  @Max(3650, { message: RETENTION })
+  DELIVERY_LOG_RETENTION_DAYS = 90;
 }
 
 /** The delivery service's settings, validated. */
@@ -65,6 +75,7 @@ export interface DeliverySettings {
   leads: { url: string; token: string };
   pollMs: number;
   retry: RetryPolicy;
+  logRetentionDays: number;
 }
 
 /** Injection token of {@link DeliverySettings}. */
@@ -84,6 +95,7 @@ export function deliverySettings(env: NodeJS.ProcessEnv): DeliverySettings {
       baseDelayMs: value.DELIVERY_RETRY_BASE_MS,
       maxDelayMs: Math.max(value.DELIVERY_RETRY_MAX_MS, value.DELIVERY_RETRY_BASE_MS),
     },
+    logRetentionDays: value.DELIVERY_LOG_RETENTION_DAYS,
   };
 }
 

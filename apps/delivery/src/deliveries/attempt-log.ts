@@ -12,13 +12,18 @@ import type { DueAttempt } from './delivery-schedule';
  */
 @Injectable()
 export class AttemptLog {
-  async keep(manager: EntityManager, due: DueAttempt, result: AttemptResult): Promise<void> {
+  async keep(
+    manager: EntityManager,
+    due: DueAttempt,
+    round: number,
+    result: AttemptResult,
+  ): Promise<void> {
     // The same attempt kept twice (made again after a stop) keeps the latest.
     await manager.query(
       `INSERT INTO delivery_attempts (delivery_id, lead_id, partner_id, channel, attempt, started_at,
-         duration_ms, outcome, matched, http_status, reason, request, response)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb)
-       ON CONFLICT (delivery_id, channel, attempt) DO UPDATE SET
+         duration_ms, outcome, matched, http_status, reason, request, response, round)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb, $14)
+       ON CONFLICT (delivery_id, round, channel, attempt) DO UPDATE SET
          started_at = EXCLUDED.started_at, duration_ms = EXCLUDED.duration_ms,
          outcome = EXCLUDED.outcome, matched = EXCLUDED.matched, http_status = EXCLUDED.http_status,
          reason = EXCLUDED.reason, request = EXCLUDED.request, response = EXCLUDED.response`,
@@ -36,6 +41,7 @@ export class AttemptLog {
         result.reason,
         JSON.stringify(result.request),
         result.response === null ? null : JSON.stringify(result.response),
+        round,
       ],
     );
   }

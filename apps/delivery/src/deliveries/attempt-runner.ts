@@ -63,7 +63,7 @@ export class AttemptRunner {
       return;
     }
     const result = await this.attempt(due, ready);
-    await this.log.keep(manager, due, result);
+    await this.log.keep(manager, due, state.round, result);
     const retryAt =
       result.outcome === 'error' && result.permanent !== true
         ? nextAttemptAt(due.attempt, this.clock.now(), this.settings.retry, {
@@ -73,6 +73,7 @@ export class AttemptRunner {
         : null;
     const after = await this.deliveries.recordAttempt(
       due.deliveryId,
+      state.round,
       {
         channel: due.channel,
         attempt: due.attempt,
@@ -84,7 +85,10 @@ export class AttemptRunner {
         partnerReference: result.partnerReference,
         retryAt: retryAt?.toISOString() ?? null,
       },
-      { eventId: `${due.deliveryId}/${due.channel}/${due.attempt}`, correlationId: due.deliveryId },
+      {
+        eventId: `${due.deliveryId}/${state.round}/${due.channel}/${due.attempt}`,
+        correlationId: due.deliveryId,
+      },
     );
     await this.deliveries.schedule(manager, after);
   }

@@ -71,6 +71,7 @@ export class Deliveries {
   /** Records one attempt (and the final outcome it brings); returns the delivery after it. */
   async recordAttempt(
     deliveryId: string,
+    round: number,
     data: RecordAttempt['data'],
     cause: DeliveryCause,
   ): Promise<DeliveryState> {
@@ -80,7 +81,8 @@ export class Deliveries {
       { type: 'RecordAttempt', data, at },
       {
         metadata: this.metadata(cause, at),
-        eventId: (index) => derivedEventId(`${deliveryId}/${data.channel}/${data.attempt}`, index),
+        eventId: (index) =>
+          derivedEventId(`${deliveryId}/${round}/${data.channel}/${data.attempt}`, index),
       },
     );
     return result.state;

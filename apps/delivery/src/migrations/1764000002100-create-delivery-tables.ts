@@ -42,6 +42,7 @@ export class CreateDeliveryTables1764000002100 implements MigrationInterface {
       delivery_id  text        NOT NULL,
       lead_id      text        NOT NULL,
       partner_id   text        NOT NULL,
+      round        integer     NOT NULL,
       channel      text        NOT NULL,
       attempt      integer     NOT NULL,
       started_at   timestamptz NOT NULL,
@@ -52,7 +53,7 @@ export class CreateDeliveryTables1764000002100 implements MigrationInterface {
       reason       text,
       request      jsonb       NOT NULL,
       response     jsonb,
-      UNIQUE (delivery_id, channel, attempt)
+      UNIQUE (delivery_id, round, channel, attempt)
     )`);
     await runner.query(
       'CREATE INDEX delivery_attempts_by_lead ON delivery_attempts (lead_id, started_at)',

@@ -39,15 +39,28 @@ export class DeliveryTestKit {
     await this.producer.disconnect();
   }
 
-  /** A partner taking leads by JSON at `url` (and email when asked). */
+  /**
+   * A partner taking leads by JSON at `url` (the default), by the `internet`
+   * setting given (null: none), and by email when asked.
+   */
   async partner(options: {
-    url: string;
-    bodyTemplate?: string;
+    url?: string;
+    internet?: Record<string, unknown> | null;
     email?: boolean;
     contactEmail?: string | null;
   }): Promise<string> {
     const partnerId = randomUUID();
     const example = brokerRegisteredWithFullSettings.payload.data;
+    const internet =
+      options.internet !== undefined
+        ? options.internet
+        : {
+            method: 'json',
+            url: options.url,
+            bodyTemplate:
+              '{"name": {{lead.full_name}}, "email": {{lead.email}}, "ref": {{delivery.id}}, "value": {{lead.value.amount}}}',
+            headers: { Authorization: 'Bearer partner-secret-token-123456' },
+          };
     await this.send(Topics.partners, 'leadrail.partners', partnerId, 'PartnerRegistered', {
       ...example,
       partnerId,
@@ -61,17 +74,7 @@ export class DeliveryTestKit {
             ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, ALL_DAY]),
           ),
         },
-        delivery: {
-          email: options.email ?? false,
-          internet: {
-            method: 'json',
-            url: options.url,
-            bodyTemplate:
-              options.bodyTemplate ??
-              '{"name": {{lead.full_name}}, "email": {{lead.email}}, "ref": {{delivery.id}}, "value": {{lead.value.amount}}}',
-            headers: { Authorization: 'Bearer partner-secret-token-123456' },
-          },
-        },
+        delivery: { email: options.email ?? false, internet },
       },
     });
     return partnerId;
@@ -81,10 +84,13 @@ export class DeliveryTestKit {
    * A lead recorded, routed to the partner at GBP 35.00 and allocated to it; returns its id.
    * `erased`: its personal data was erased (the key deleted) before delivery began.
    */
-  async allocatedLead(partnerId: string, options: { erased?: boolean } = {}): Promise<string> {
+  async allocatedLead(
+    partnerId: string,
+    options: { erased?: boolean; contact?: Partial<typeof TEST_CONTACT> } = {},
+  ): Promise<string> {
     const leadId = randomUUID();
     const example = mortgageLeadRecorded.payload.data;
-    const personal = this.keys.seal(leadId, TEST_CONTACT);
+    const personal = this.keys.seal(leadId, { ...TEST_CONTACT, ...options.contact });
     if (options.erased === true) {
       this.keys.erase(leadId);
     }
@@ -130,6 +136,22 @@ export class DeliveryTestKit {
   async get<Body>(path: string): Promise<{ status: number; body: Body }> {
     const response = await fetch(`${this.service.url}${path}`, {
       headers: { authorization: `Bearer ${this.service.tokens.admin}` },
+    });
+    return { status: response.status, body: (await response.json()) as Body };
+  }
+
+  /** An operator's POST (the administrator's token unless `readOnly`); the body parsed. */
+  async post<Body>(
+    path: string,
+    body: unknown,
+    options: { readOnly?: boolean } = {},
+  ): Promise<{ status: number; body: Body }> {
+    const token =
+      options.readOnly === true ? this.service.tokens.readOnly : this.service.tokens.admin;
+    const response = await fetch(`${this.service.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
     });
     return { status: response.status, body: (await response.json()) as Body };
   }

@@ -6,6 +6,8 @@ export interface LoggedAttempt {
   deliveryId: string;
   leadId: string;
   partnerId: string;
+  /** 1 for the delivery, then one more per operator redelivery. */
+  round: number;
   channel: string;
   attempt: number;
   startedAt: string;
@@ -22,6 +24,7 @@ interface AttemptRow {
   delivery_id: string;
   lead_id: string;
   partner_id: string;
+  round: number;
   channel: string;
   attempt: number;
   started_at: Date;
@@ -34,7 +37,7 @@ interface AttemptRow {
   response: Record<string, unknown> | null;
 }
 
-const COLUMNS = `delivery_id, lead_id, partner_id, channel, attempt, started_at, duration_ms, outcome,
+const COLUMNS = `delivery_id, lead_id, partner_id, round, channel, attempt, started_at, duration_ms, outcome,
   matched, http_status, reason, request, response`;
 
 function attemptOf(row: AttemptRow): LoggedAttempt {
@@ -42,6 +45,7 @@ function attemptOf(row: AttemptRow): LoggedAttempt {
     deliveryId: row.delivery_id,
     leadId: row.lead_id,
     partnerId: row.partner_id,
+    round: row.round,
     channel: row.channel,
     attempt: row.attempt,
     startedAt: row.started_at.toISOString(),

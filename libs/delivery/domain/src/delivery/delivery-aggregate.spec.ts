@@ -169,6 +169,10 @@ describe('delivery', () => {
       .given([requested()])
       .when(requestDelivery(['internet'], true))
       .thenThrows(DeliveryErrorCode.NOT_DELIVERED);
+    // Attempts are numbered afresh in each round, so ids derived from the round stay distinct.
+    const again = given([...delivered, requested(['internet'], true)]);
+    expect(again).toMatchObject({ round: 2, status: 'pending', attempts: 0, redelivery: true });
+    expect(dueChannels(again)).toEqual([{ channel: 'internet', attempt: 1, dueAt: null }]);
   });
 
   it('refuses an attempt by a channel the delivery does not use', () => {

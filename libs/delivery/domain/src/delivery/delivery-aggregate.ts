@@ -147,6 +147,7 @@ export function evolveDelivery(state: DeliveryState, event: DeliveryEvent): Deli
         status: 'pending',
         progress: Object.fromEntries(channels.map((channel) => [channel, { ...pending }])),
         attempts: 0,
+        round: state.round + 1,
         redelivery,
       };
     }

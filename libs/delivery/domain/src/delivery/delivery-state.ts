@@ -20,6 +20,8 @@ export interface DeliveryState {
   progress: Partial<Record<DeliveryChannel, ChannelProgress>>;
   /** Attempts over all channels since the latest request. */
   attempts: number;
+  /** How many times delivery was requested (1, then one more per redelivery): attempts are numbered within each. */
+  round: number;
   redelivery: boolean;
   partnerReference: string | null;
 }
@@ -33,6 +35,7 @@ export function initialDeliveryState(): DeliveryState {
     status: 'new',
     progress: {},
     attempts: 0,
+    round: 0,
     redelivery: false,
     partnerReference: null,
   };
