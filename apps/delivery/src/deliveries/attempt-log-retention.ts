@@ -49,11 +49,12 @@ export class AttemptLogRetention implements OnApplicationBootstrap, OnApplicatio
     let purged = 0;
     try {
       for (;;) {
-        const [, deleted] = (await this.dataSource.query(
+        // For a DELETE, TypeORM's PostgreSQL driver answers [rows, affected count].
+        const [, deleted] = await this.dataSource.query<[unknown, number]>(
           `DELETE FROM delivery_attempts WHERE id IN (
              SELECT id FROM delivery_attempts WHERE started_at < $1 LIMIT $2)`,
           [before, BATCH],
-        )) as [unknown, number];
+        );
         purged += deleted;
         if (deleted < BATCH) {
           return purged;
