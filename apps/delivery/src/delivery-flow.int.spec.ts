@@ -2,6 +2,8 @@ import { type ServiceUnderTest, startServiceUnderTest } from '@leadrail/service-
 import { expectEventually, findMessage, payloadOf } from '@leadrail/testing';
 import { Topics } from '@leadrail/topics';
 import { deliveryIdOf } from '@leadrail/delivery-domain';
+import { deliveryRegistry } from '@leadrail/delivery-contracts';
+import { parseIntegrationEvent } from '@leadrail/integration-events';
 import { Client } from 'pg';
 import { AttemptLogRetention } from './deliveries/attempt-log-retention';
 import { deliveryService } from './delivery.service';
@@ -66,6 +68,9 @@ describe('delivering allocated leads over the internet', () => {
       const leadId = await kit.allocatedLead(partnerId);
 
       const succeeded = await outcomeOf(leadId, 'DeliverySucceeded');
+      // What the relay published is what the contract says, envelope included.
+      const parsed = parseIntegrationEvent(succeeded.value!.toString(), deliveryRegistry);
+      expect(parsed.ok ? '' : parsed.message).toBe('');
       expect(payloadOf(succeeded)).toMatchObject({
         data: { leadId, partnerId, channels: ['internet'], attempts: 2, redelivery: false },
       });

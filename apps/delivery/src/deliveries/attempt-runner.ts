@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { dueChannels, nextAttemptAt } from '@leadrail/delivery-domain';
+import { derivedEventId } from '@leadrail/event-store';
 import type { TemplateInput } from '@leadrail/delivery-templates';
 import { CLOCK, type Clock } from '@leadrail/nest-kit';
 import type { EntityManager } from 'typeorm';
@@ -13,8 +14,10 @@ import { CHANNEL_SENDERS, type ChannelSenders } from './channel-senders';
 import { Deliveries } from './deliveries';
 import { DeliverySchedule, type DueAttempt } from './delivery-schedule';
 
-/** How long an attempt waits for the lead or its value to arrive from Kafka. */
+/** How long an attempt waits for the lead or its value to arrive from Kafka, between looks. */
 const NOT_READY_WAIT_MS = 1000;
+/** How long it waits in all before the delivery fails for want of them. */
+const MAX_NOT_READY_MS = 5 * 60_000;
 
 interface Ready {
   lead: DeliveryLeadRecord;
@@ -50,19 +53,20 @@ export class AttemptRunner {
     const pending = dueChannels(state).find((entry) => entry.channel === due.channel);
     if (pending === undefined || pending.attempt !== due.attempt) {
       // The stream moved on (recorded before a stop): the schedule follows it.
-      await this.deliveries.schedule(manager, state);
+      await this.deliveries.schedule(manager, state, due.correlationId, due.channel);
       return;
     }
     const ready = await this.ready(due, manager);
-    if (ready === null) {
-      await this.schedule.postpone(
-        manager,
-        due,
-        new Date(this.clock.now().getTime() + NOT_READY_WAIT_MS),
-      );
+    const waited = this.clock.now().getTime() - (due.waitingSince ?? this.clock.now()).getTime();
+    if (ready === null && waited < MAX_NOT_READY_MS) {
+      await this.postpone(manager, due);
       return;
     }
-    const result = await this.attempt(due, ready);
+    const result = ready === null ? this.unknown(due) : await this.attempt(due, ready);
+    if (result === 'postpone') {
+      await this.postpone(manager, due);
+      return;
+    }
     await this.log.keep(manager, due, state.round, result);
     const retryAt =
       result.outcome === 'error' && result.permanent !== true
@@ -86,14 +90,44 @@ export class AttemptRunner {
         retryAt: retryAt?.toISOString() ?? null,
       },
       {
-        eventId: `${due.deliveryId}/${state.round}/${due.channel}/${due.attempt}`,
-        correlationId: due.deliveryId,
+        // The attempt's own id as its cause: a UUID, the same for a repeat of this attempt.
+        eventId: derivedEventId(
+          `attempt:${due.deliveryId}/${state.round}/${due.channel}/${due.attempt}`,
+          0,
+        ),
+        correlationId: due.correlationId,
       },
     );
-    await this.deliveries.schedule(manager, after);
+    await this.deliveries.schedule(manager, after, due.correlationId, due.channel);
   }
 
-  private async attempt(due: DueAttempt, ready: Ready): Promise<AttemptResult> {
+  private async postpone(manager: EntityManager, due: DueAttempt): Promise<void> {
+    const now = this.clock.now();
+    await this.schedule.postpone(manager, due, now, new Date(now.getTime() + NOT_READY_WAIT_MS));
+  }
+
+  /**
+   * The lead, its value or its partner never reached delivery (a lead an
+   * operator allocated by hand has no routing decision, so no value): the
+   * delivery fails rather than waiting for ever.
+   */
+  private unknown(due: DueAttempt): AttemptResult {
+    return {
+      outcome: 'error',
+      httpStatus: null,
+      reason: `the lead, its value or its partner did not reach delivery within ${MAX_NOT_READY_MS / 1000} s`,
+      partnerReference: null,
+      retryAfter: null,
+      permanent: true,
+      matched: 'lead-unavailable',
+      startedAt: this.clock.now().toISOString(),
+      durationMs: 0,
+      request: {},
+      response: null,
+    };
+  }
+
+  private async attempt(due: DueAttempt, ready: Ready): Promise<AttemptResult | 'postpone'> {
     const startedAt = this.clock.now();
     try {
       const contact = await this.contacts.open(ready.lead);
@@ -108,6 +142,10 @@ export class AttemptRunner {
     } catch (error) {
       const permanent = error instanceof ContactUnavailableError && error.permanent;
       this.logger.warn(`delivery ${due.deliveryId} (${due.channel}): ${(error as Error).message}`);
+      // LeadRail's own trouble (the leads service unreachable): not the partner's attempt.
+      if (error instanceof ContactUnavailableError && !permanent) {
+        return 'postpone';
+      }
       return {
         outcome: 'error',
         httpStatus: null,

@@ -65,7 +65,7 @@ export class Deliveries {
         eventId: (index) => derivedEventId(`${cause.eventId}/request/${data.deliveryId}`, index),
       },
     );
-    await this.schedule(manager, result.state);
+    await this.schedule(manager, result.state, cause.correlationId);
   }
 
   /** Records one attempt (and the final outcome it brings); returns the delivery after it. */
@@ -88,22 +88,34 @@ export class Deliveries {
     return result.state;
   }
 
-  /** Makes the schedule say what the delivery has left to try: one row per pending channel. */
-  async schedule(manager: EntityManager, state: DeliveryState): Promise<void> {
+  /**
+   * Makes the schedule say what the delivery has left to try, one row per
+   * pending channel (or only `channel`'s: an attempt touches its own row,
+   * never the one another worker holds for the other channel).
+   */
+  async schedule(
+    manager: EntityManager,
+    state: DeliveryState,
+    correlationId: string,
+    channel?: 'email' | 'internet',
+  ): Promise<void> {
     if (state.deliveryId === null) {
       return;
     }
-    const due = dueChannels(state);
+    const channels = channel === undefined ? state.channels : [channel];
+    const due = dueChannels(state).filter((entry) => channels.includes(entry.channel));
+    const done = channels.filter((name) => !due.some((entry) => entry.channel === name));
     await manager.query(
-      'DELETE FROM delivery_schedule WHERE delivery_id = $1 AND NOT (channel = ANY($2::text[]))',
-      [state.deliveryId, due.map((entry) => entry.channel)],
+      'DELETE FROM delivery_schedule WHERE delivery_id = $1 AND channel = ANY($2::text[])',
+      [state.deliveryId, done],
     );
     for (const entry of due) {
       await manager.query(
-        `INSERT INTO delivery_schedule (delivery_id, channel, lead_id, partner_id, attempt, due_at)
-         VALUES ($1, $2, $3, $4, $5, $6)
+        `INSERT INTO delivery_schedule
+           (delivery_id, channel, lead_id, partner_id, attempt, due_at, correlation_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (delivery_id, channel) DO UPDATE
-           SET attempt = EXCLUDED.attempt, due_at = EXCLUDED.due_at`,
+           SET attempt = EXCLUDED.attempt, due_at = EXCLUDED.due_at, waiting_since = NULL`,
         [
           state.deliveryId,
           entry.channel,
@@ -111,6 +123,7 @@ export class Deliveries {
           state.partnerId,
           entry.attempt,
           entry.dueAt ?? this.clock.now(),
+          correlationId,
         ],
       );
     }

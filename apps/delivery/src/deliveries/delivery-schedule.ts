@@ -9,6 +9,9 @@ export interface DueAttempt {
   partnerId: string;
   attempt: number;
   dueAt: Date;
+  correlationId: string;
+  /** Since when it waits for the lead or its value to arrive; null when it never had to. */
+  waitingSince: Date | null;
 }
 
 interface DueRow {
@@ -18,6 +21,8 @@ interface DueRow {
   partner_id: string;
   attempt: number;
   due_at: Date;
+  correlation_id: string;
+  waiting_since: Date | null;
 }
 
 /** The attempts due (`delivery_schedule`) and the poller's claims on them. */
@@ -41,7 +46,8 @@ export class DeliverySchedule {
     for (; handled < limit; handled++) {
       const claimed = await this.dataSource.transaction(async (manager) => {
         const rows = await manager.query<DueRow[]>(
-          `SELECT delivery_id, channel, lead_id, partner_id, attempt, due_at FROM delivery_schedule
+          `SELECT delivery_id, channel, lead_id, partner_id, attempt, due_at, correlation_id,
+                  waiting_since FROM delivery_schedule
             WHERE due_at <= $1 ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
           [now],
         );
@@ -57,6 +63,8 @@ export class DeliverySchedule {
             partnerId: row.partner_id,
             attempt: row.attempt,
             dueAt: row.due_at,
+            correlationId: row.correlation_id,
+            waitingSince: row.waiting_since,
           },
           manager,
         );
@@ -70,10 +78,11 @@ export class DeliverySchedule {
   }
 
   /** Puts an attempt off without making it (the lead or its value has not arrived yet). */
-  async postpone(manager: EntityManager, due: DueAttempt, until: Date): Promise<void> {
+  async postpone(manager: EntityManager, due: DueAttempt, now: Date, until: Date): Promise<void> {
     await manager.query(
-      'UPDATE delivery_schedule SET due_at = $3 WHERE delivery_id = $1 AND channel = $2',
-      [due.deliveryId, due.channel, until],
+      `UPDATE delivery_schedule SET due_at = $3, waiting_since = COALESCE(waiting_since, $4)
+        WHERE delivery_id = $1 AND channel = $2`,
+      [due.deliveryId, due.channel, until, now],
     );
   }
 }

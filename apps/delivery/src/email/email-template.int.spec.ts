@@ -14,6 +14,9 @@ import { SmtpTestServer } from './testing/smtp-test-server';
  * module imports it, booted like any service (real PostgreSQL event store and
  * Kafka, HTTP with the shared validation and error filters).
  */
+// Booting a service under a loaded CI machine can take most of a minute.
+jest.setTimeout(120_000);
+
 const emailOnlyService: ServiceDefinition = {
   name: 'delivery',
   module: EmailModule,

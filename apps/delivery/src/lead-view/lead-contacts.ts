@@ -55,11 +55,9 @@ export class LeadContacts {
         false,
       );
     }
-    if (response.status === 410 || response.status === 404) {
-      throw new ContactUnavailableError(
-        `lead ${lead.leadId}: personal data ${response.status === 410 ? 'erased' : 'unknown to the leads service'}`,
-        true,
-      );
+    // Only 410 is final; a 404 may be a wrong LEADS_URL, which must not fail every delivery.
+    if (response.status === 410) {
+      throw new ContactUnavailableError(`lead ${lead.leadId}: personal data erased`, true);
     }
     if (!response.ok) {
       throw new ContactUnavailableError(

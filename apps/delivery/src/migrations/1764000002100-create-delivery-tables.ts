@@ -34,6 +34,10 @@ export class CreateDeliveryTables1764000002100 implements MigrationInterface {
       partner_id  text        NOT NULL,
       attempt     integer     NOT NULL,
       due_at      timestamptz NOT NULL,
+      -- The trigger's correlation id: the attempts' events carry the lead's flow on.
+      correlation_id text     NOT NULL,
+      -- Since when the attempt waits for the lead or its value (null: it does not wait).
+      waiting_since timestamptz,
       PRIMARY KEY (delivery_id, channel)
     )`);
     await runner.query('CREATE INDEX delivery_schedule_due ON delivery_schedule (due_at)');

@@ -56,6 +56,13 @@ export class FollowDeliveryOutcome implements IntegrationEventHandler<DeliveryOu
       );
       return;
     }
+    if (lead.stage === 'delivered' || lead.stage === 'returned') {
+      // An operator's redelivery of a lead the partner has, which failed: the lead stays delivered.
+      this.logger.warn(
+        `${event.type} ${event.eventId}: lead ${leadId} was delivered already; kept`,
+      );
+      return;
+    }
     const reason =
       event.type === 'DeliveryRejected'
         ? `rejected by the partner: ${event.data.reason}`
