@@ -62,7 +62,7 @@ export class AttemptRunner {
       await this.postpone(manager, due);
       return;
     }
-    const result = ready === null ? this.unknown(due) : await this.attempt(due, ready);
+    const result = ready === null ? this.unknown() : await this.attempt(due, ready);
     if (result === 'postpone') {
       await this.postpone(manager, due);
       return;
@@ -111,7 +111,7 @@ export class AttemptRunner {
    * operator allocated by hand has no routing decision, so no value): the
    * delivery fails rather than waiting for ever.
    */
-  private unknown(due: DueAttempt): AttemptResult {
+  private unknown(): AttemptResult {
     return {
       outcome: 'error',
       httpStatus: null,
