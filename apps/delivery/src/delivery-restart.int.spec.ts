@@ -54,8 +54,8 @@ describe('a retry pending when the delivery service is killed', () => {
     OUTBOUND_ALLOWED_HOSTS: '127.0.0.1',
     DELIVERY_POLL_MS: '50',
     // The retry falls due while the service is down.
-    DELIVERY_RETRY_BASE_MS: '4000',
-    DELIVERY_RETRY_MAX_MS: '4000',
+    DELIVERY_RETRY_BASE_MS: '8000',
+    DELIVERY_RETRY_MAX_MS: '8000',
     DATABASE_URL: database.url,
     KAFKA_GROUP_ID: group,
   });
@@ -96,9 +96,23 @@ describe('a retry pending when the delivery service is killed', () => {
     try {
       const partnerId = await kit.partner({ url: endpoint.url });
       const leadId = await kit.allocatedLead(partnerId);
-      await expectEventually(() => expect(endpoint.received).toHaveLength(1), {
-        timeoutMs: 60_000,
-      });
+      // The first attempt (503) recorded and its retry scheduled: then the kill.
+      await findMessage(
+        Topics.delivery,
+        (message) => {
+          const payload = payloadOf(message) as {
+            type?: string;
+            data?: { leadId?: string; nextAttemptAt?: string | null };
+          };
+          return (
+            payload.type === 'DeliveryAttempted' &&
+            payload.data?.leadId === leadId &&
+            typeof payload.data.nextAttemptAt === 'string'
+          );
+        },
+        60_000,
+      );
+      expect(endpoint.received).toHaveLength(1);
       child.kill('SIGKILL');
       await exited;
 

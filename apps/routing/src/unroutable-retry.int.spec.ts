@@ -83,7 +83,7 @@ describe('retrying unroutable leads', () => {
       'LeadRouted',
     ]);
     expect(answer.holding).toEqual([partner]);
-    expect(await waiting(leadId!)).toBe(-1);
+    await expectEventually(async () => expect(await waiting(leadId!)).toBe(-1));
     // Published like any decision, caused by the retry of the unroutable decision.
     const routed = await findMessage(Topics.routing, (message) =>
       isEvent(message, 'LeadRouted', leadId!),
@@ -130,7 +130,8 @@ describe('retrying unroutable leads', () => {
       maxAgeMinutes: MAX_AGE_MINUTES,
       abandonedAt: expect.any(String) as string,
     });
-    expect(await waiting(leadId)).toBe(-1);
+    // Off the list once the retry's transaction commits (and the projection follows).
+    await expectEventually(async () => expect(await waiting(leadId)).toBe(-1));
     const published = await findMessage(Topics.routing, (message) =>
       isEvent(message, 'LeadRoutingAbandoned', leadId),
     );

@@ -4,6 +4,9 @@ import { LEADS_SOURCE, leadTypeKey, leadsRegistry } from '@leadrail/leads-contra
 import { partnersRegistry } from '@leadrail/partners-contracts';
 import type { ServiceUnderTest } from '@leadrail/service-testing';
 import { expectEventually, plainKafka } from '@leadrail/testing';
+
+/** A loaded CI machine can take a while to get an event through Kafka to a handler. */
+const EVENTUALLY = { timeoutMs: 60_000 };
 import { Topics } from '@leadrail/topics';
 import { type Producer, Partitioners } from 'kafkajs';
 import { Client } from 'pg';
@@ -80,7 +83,7 @@ export class LeadTypeTestKit {
         [partnerId],
       );
       expect(rows).toEqual([{ weight }]);
-    });
+    }, EVENTUALLY);
   }
 
   private async publishLeadTypeEvent(
@@ -109,7 +112,7 @@ export class LeadTypeTestKit {
         [slug],
       );
       expect(rows).toEqual([{ routing_method: routingMethod }]);
-    });
+    }, EVENTUALLY);
   }
 }
 
