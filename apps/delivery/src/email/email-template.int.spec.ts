@@ -2,6 +2,7 @@ import { sampleEmailInput } from '@leadrail/delivery-domain';
 import type { EventStore } from '@leadrail/event-store';
 import { EVENT_STORE, type ServiceDefinition } from '@leadrail/nest-kit';
 import { type ServiceUnderTest, startServiceUnderTest } from '@leadrail/service-testing';
+import { Topics } from '@leadrail/topics';
 import { emailSettings } from './email.env';
 import { EmailRenderer } from './email-renderer';
 import { EmailSender } from './email-sender';
@@ -20,7 +21,9 @@ jest.setTimeout(120_000);
 const emailOnlyService: ServiceDefinition = {
   name: 'delivery',
   module: EmailModule,
-  subscriptions: [],
+  // Like every service, a consumer with a topic: one with none never settled into its group when
+  // the whole suite shared the broker. Nothing is handled: every event is skipped.
+  subscriptions: [Topics.partners],
   requires: { operatorTokens: true },
   checkEnv: [emailSettings],
 };
