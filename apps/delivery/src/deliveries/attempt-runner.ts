@@ -142,8 +142,10 @@ export class AttemptRunner {
     } catch (error) {
       const permanent = error instanceof ContactUnavailableError && error.permanent;
       this.logger.warn(`delivery ${due.deliveryId} (${due.channel}): ${(error as Error).message}`);
-      // LeadRail's own trouble (the leads service unreachable): not the partner's attempt.
-      if (error instanceof ContactUnavailableError && !permanent) {
+      // LeadRail's own trouble (the leads service unreachable): not the partner's attempt. Any
+      // other answer (a 404 from a wrong LEADS_URL) is an error retried with back-off, so it
+      // neither fails every delivery at once nor loops every second.
+      if (error instanceof ContactUnavailableError && error.unreachable) {
         return 'postpone';
       }
       return {

@@ -19,8 +19,10 @@ export interface LeadContact {
 export class ContactUnavailableError extends Error {
   constructor(
     message: string,
-    /** Erased (410) or never recorded: no retry will help. */
+    /** Erased (410): no retry will help. */
     readonly permanent: boolean,
+    /** The leads service could not be reached at all: LeadRail's trouble, not an attempt. */
+    readonly unreachable = false,
   ) {
     super(message);
     this.name = 'ContactUnavailableError';
@@ -53,6 +55,7 @@ export class LeadContacts {
       throw new ContactUnavailableError(
         `lead ${lead.leadId}: leads service unreachable (${(error as Error).message})`,
         false,
+        true,
       );
     }
     // Only 410 is final; a 404 may be a wrong LEADS_URL, which must not fail every delivery.

@@ -82,13 +82,17 @@ export class LeadsTestKit {
       messages: [{ key: partnerId, value: JSON.stringify(event) }],
     });
     await producer.disconnect();
-    await expectEventually(async () => {
-      const { rows } = await this.db.query(
-        'SELECT 1 FROM leads.partner_view WHERE partner_id = $1',
-        [partnerId],
-      );
-      expect(rows).toHaveLength(1);
-    });
+    await expectEventually(
+      async () => {
+        const { rows } = await this.db.query(
+          'SELECT 1 FROM leads.partner_view WHERE partner_id = $1',
+          [partnerId],
+        );
+        expect(rows).toHaveLength(1);
+        // A busy broker (the whole suite at once) can take a while to hand the event over.
+      },
+      { timeoutMs: 60_000 },
+    );
     return partnerId;
   }
 

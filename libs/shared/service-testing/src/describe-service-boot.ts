@@ -74,11 +74,15 @@ export function describeServiceBoot(
             { key, value: JSON.stringify(unhandled) },
             { key, value: JSON.stringify(malformed) },
           ]);
-          const consumed = await expectEventually(() => {
-            const match = received.find((candidate) => payloadOf(candidate).id === key);
-            expect(match).toBeDefined();
-            return match!;
-          });
+          // The service first works through what earlier tests published (from the beginning).
+          const consumed = await expectEventually(
+            () => {
+              const match = received.find((candidate) => payloadOf(candidate).id === key);
+              expect(match).toBeDefined();
+              return match!;
+            },
+            { timeoutMs: 90_000 },
+          );
           expect(consumed).toMatchObject({ topic, key });
           const deadLettered: unknown[] = [];
           const letter = await findMessage(`${topic}.dlq`, (message) => {
@@ -102,6 +106,7 @@ export function describeServiceBoot(
           stopListening();
         }
       },
+      120_000,
     );
 
     it('exposes Prometheus metrics, including the events it consumed', async () => {
