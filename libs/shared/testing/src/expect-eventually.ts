@@ -11,7 +11,7 @@ export interface EventuallyOptions {
  */
 export async function expectEventually<T>(
   assertion: () => T | Promise<T>,
-  { timeoutMs = 20_000, intervalMs = 100 }: EventuallyOptions = {},
+  { timeoutMs = 45_000, intervalMs = 100 }: EventuallyOptions = {},
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
