@@ -16,11 +16,15 @@ function reparsed(mutate: (data: Record<string, unknown>) => void): string {
 }
 
 describe('billingRegistry', () => {
-  it('holds v1 of the account movements, on the billing topic, keyed by partner', () => {
+  it('holds v1 of the account movements, funds alerts and introducer payables, on the billing topic, keyed by partner', () => {
     expect(billingRegistry.definitions.map((definition) => definition.type)).toEqual([
       'PartnerAccountCredited',
       'PartnerAccountDebited',
       'PartnerCharged',
+      'PartnerFundsLow',
+      'PartnerFundsRestored',
+      'IntroducerPayableRecorded',
+      'IntroducerPayableReversed',
     ]);
     expect(billingRegistry.topics()).toEqual([Topics.billing]);
   });

@@ -1,0 +1,44 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { IntegrationEventHandler } from '@leadrail/messaging';
+import type { EntityManager } from 'typeorm';
+import { BILLING_SYSTEM } from '../accounts/billing-cause';
+import { PartnerAccounts } from '../accounts/partner-accounts';
+import {
+  BILLING_PARTNER_EVENT_TYPES,
+  type BillingPartnerEvent,
+  applyBillingPartnerEvent,
+} from './billing-partner-record';
+import { BillingPartners } from './billing-partners';
+
+/**
+ * Billing's view of partners (`billing_partners`) from `leadrail.partners.v1`:
+ * payment mode, credit limit, low-funds threshold, billing point and Lead
+ * Cost. A new threshold or payment mode may put the funds on the other side
+ * of the threshold without any money moving: the account is asked to look.
+ */
+@Injectable()
+export class BillingPartnersHandler implements IntegrationEventHandler<BillingPartnerEvent> {
+  readonly name = 'billing.partners';
+  readonly eventTypes = BILLING_PARTNER_EVENT_TYPES;
+
+  constructor(
+    @Inject(BillingPartners) private readonly partners: BillingPartners,
+    @Inject(PartnerAccounts) private readonly accounts: PartnerAccounts,
+  ) {}
+
+  async handle(event: BillingPartnerEvent, manager: EntityManager): Promise<void> {
+    const current = await this.partners.find(manager, event.data.partnerId, true);
+    const next = applyBillingPartnerEvent(current, event);
+    if (next === null) {
+      return;
+    }
+    await this.partners.save(manager, next);
+    if (event.type === 'PaymentModeChanged' || event.type === 'LowFundsThresholdChanged') {
+      await this.accounts.reviewFundsAlert(next, {
+        eventId: event.eventId,
+        correlationId: event.correlationId,
+        actor: BILLING_SYSTEM,
+      });
+    }
+  }
+}

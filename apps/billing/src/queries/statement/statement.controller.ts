@@ -1,0 +1,62 @@
+import { Controller, Get, Inject, Param, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CLOCK, type Clock, OperatorAuthGuard } from '@leadrail/nest-kit';
+import type { Response } from 'express';
+import { toCsv } from '../../http/csv';
+import { PartnerIdParams, RangeQuery, rangeOf } from '../../http/billing-params';
+import { STATEMENT_CSV_COLUMNS, type Statement, StatementQuery } from './statement.query';
+
+/** Statements: a partner's account, or what an introducer is owed, line by line with running balance. */
+@ApiTags('billing')
+@ApiBearerAuth()
+@Controller('billing')
+@UseGuards(OperatorAuthGuard)
+export class StatementController {
+  constructor(
+    @Inject(StatementQuery) private readonly query: StatementQuery,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get('partners/:partnerId/statement')
+  @ApiOperation({
+    summary: "A partner's account movements in a range, with the running balance (JSON or CSV)",
+  })
+  partner(
+    @Param() { partnerId }: PartnerIdParams,
+    @Query() range: RangeQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Statement | string> {
+    return this.statement('account', partnerId, range, response);
+  }
+
+  @Get('introducers/:partnerId/statement')
+  @ApiOperation({
+    summary: 'What an introducer is owed, lead by lead, with the running total (JSON or CSV)',
+  })
+  introducer(
+    @Param() { partnerId }: PartnerIdParams,
+    @Query() range: RangeQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Statement | string> {
+    return this.statement('payable', partnerId, range, response);
+  }
+
+  private async statement(
+    book: 'account' | 'payable',
+    partnerId: string,
+    range: RangeQuery,
+    response: Response,
+  ): Promise<Statement | string> {
+    const { from, to } = rangeOf(range, this.clock.now());
+    const statement = await this.query.of(book, partnerId, from, to);
+    if (range.format !== 'csv') {
+      return statement;
+    }
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    response.setHeader(
+      'Content-Disposition',
+      `attachment; filename="${book}-${partnerId}-${statement.from.slice(0, 10)}-${statement.to.slice(0, 10)}.csv"`,
+    );
+    return toCsv(STATEMENT_CSV_COLUMNS, statement.lines);
+  }
+}
