@@ -161,6 +161,31 @@ describe('billing', () => {
     });
   });
 
+  it('keeps what arrives before the partner or introducer is known, and settles it when they are', async () => {
+    const partnerId = randomUUID();
+    const introducerId = randomUUID();
+    const leadId = await kit.leadRecorded(introducerId);
+    await kit.leadRouted(leadId, partnerId, 3000);
+    await kit.delivered(leadId, partnerId);
+    await expectEventually(async () => {
+      const { rows } = await kit.db.query<{ pending: boolean; point: string | null }>(
+        `SELECT l.payable_pending AS pending, s.billing_point AS point
+           FROM billing.billing_leads l JOIN billing.billing_sales s USING (lead_id)
+          WHERE lead_id = $1 AND 'delivery' = ANY(s.points_reached)`,
+        [leadId],
+      );
+      expect(rows).toEqual([{ pending: true, point: null }]);
+    });
+
+    await kit.partner({ partnerId: introducerId, mode: 'post-pay', leadCost: 900 });
+    await kit.partner({ partnerId, mode: 'post-pay' });
+    expect(await accountAt(partnerId, 1)).toMatchObject({ balance: gbp(-3000) });
+    await expectEventually(async () => {
+      const owed = await kit.json<Statement>(`/billing/introducers/${introducerId}/statement`);
+      expect(owed.lines).toMatchObject([{ leadId, amount: 900 }]);
+    });
+  });
+
   it('raises the low-funds alert once per crossing: crosses, stays below, tops up, crosses again', async () => {
     const partner = await kit.partner({ mode: 'pre-pay', threshold: 1000 });
     await pay(partner, 5000);

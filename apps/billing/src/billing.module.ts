@@ -5,6 +5,7 @@ import { PartnerAccounts } from './accounts/partner-accounts';
 import { MoneyMovesController } from './commands/money/money-moves.controller';
 import { ReversalController } from './commands/reversal/reversal.controller';
 import { IntroducerPayables } from './payables/introducer-payables';
+import { PayablesForLeads } from './payables/payables-for-leads';
 import { BillingPartners } from './partner-view/billing-partners';
 import { BillingPortalAccess } from './partner-view/billing-portal-access';
 import { PAYMENT_RECORDER } from './paypal/payment-recorder';
@@ -17,6 +18,7 @@ import { StatementController } from './queries/statement/statement.controller';
 import { StatementQuery } from './queries/statement/statement.query';
 import { Reversals } from './reversals/reversals';
 import { BillingSales } from './sales/billing-sales';
+import { SaleCharges } from './sales/sale-charges';
 
 /** The pieces of billing the HTTP API and the event handlers share. */
 @Module({
@@ -25,6 +27,8 @@ import { BillingSales } from './sales/billing-sales';
     BillingSales,
     PartnerAccounts,
     IntroducerPayables,
+    PayablesForLeads,
+    SaleCharges,
     Reversals,
     AccountPayments,
     { provide: PAYMENT_RECORDER, useExisting: AccountPayments },
@@ -34,6 +38,8 @@ import { BillingSales } from './sales/billing-sales';
     BillingSales,
     PartnerAccounts,
     IntroducerPayables,
+    PayablesForLeads,
+    SaleCharges,
     Reversals,
     PAYMENT_RECORDER,
   ],

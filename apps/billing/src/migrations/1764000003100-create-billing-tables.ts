@@ -27,13 +27,22 @@ export class CreateBillingTables1764000003100 implements MigrationInterface {
       updated_at       timestamptz NOT NULL,
       PRIMARY KEY (lead_id, partner_id)
     )`);
-    // Which introducer each lead came from: reversals and margins need it.
+    await runner.query(
+      'CREATE INDEX billing_sales_unpriced ON billing_sales (partner_id) WHERE billing_point IS NULL',
+    );
+    // Which introducer each lead came from (reversals and margins need it), and whether what it
+    // is owed waits for the introducer's own events.
     await runner.query(`CREATE TABLE billing_leads (
-      lead_id        text        PRIMARY KEY,
-      introducer_id  text        NOT NULL,
-      lead_type      text        NOT NULL,
-      recorded_at    timestamptz NOT NULL
+      lead_id          text        PRIMARY KEY,
+      introducer_id    text        NOT NULL,
+      lead_type        text        NOT NULL,
+      recorded_at      timestamptz NOT NULL,
+      payable_pending  boolean     NOT NULL DEFAULT false,
+      correlation_id   text
     )`);
+    await runner.query(
+      'CREATE INDEX billing_leads_pending ON billing_leads (introducer_id) WHERE payable_pending',
+    );
     await runner.query(`CREATE TABLE billing_ledger (
       event_id       text        PRIMARY KEY,
       book           text        NOT NULL CHECK (book IN ('account', 'payable')),

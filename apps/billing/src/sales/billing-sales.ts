@@ -39,7 +39,8 @@ export class BillingSales {
       leadId: string;
       partnerId: string;
       leadValue: { amount: number; currency: string };
-      billingPoint: BillingPoint;
+      /** Null while billing has not heard of the partner: set when it does. */
+      billingPoint: BillingPoint | null;
       correlationId: string;
     },
   ): Promise<Sale> {
@@ -83,6 +84,26 @@ export class BillingSales {
     );
     return toSale(rows[0]!);
   }
+}
+
+/**
+ * Sales routed to a partner billing had not heard of yet: they take the
+ * partner's billing point now that it is known (in the partner event's
+ * transaction), and are returned to be charged if due.
+ */
+export async function priceWaitingSales(
+  manager: EntityManager,
+  partnerId: string,
+  billingPoint: BillingPoint,
+): Promise<Sale[]> {
+  // An UPDATE answers [rows, count] through TypeORM's PostgreSQL driver.
+  const [rows] = await manager.query<[SaleRow[], number]>(
+    `UPDATE billing_sales SET billing_point = $2, updated_at = now()
+      WHERE partner_id = $1 AND billing_point IS NULL AND lead_value IS NOT NULL
+      RETURNING *`,
+    [partnerId, billingPoint],
+  );
+  return rows.map(toSale);
 }
 
 function toSale(row: SaleRow): Sale {

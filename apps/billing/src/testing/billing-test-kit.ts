@@ -10,6 +10,8 @@ import { Client } from 'pg';
 
 /** How a test partner pays and is paid, as the partners service would announce it. */
 export interface TestBillingPartner {
+  /** Its id; a new one unless given. */
+  partnerId?: string;
   mode?: 'pre-pay' | 'post-pay';
   /** Post-pay credit limit in pence (GBP). */
   creditLimit?: number;
@@ -62,7 +64,7 @@ export class BillingTestKit {
 
   /** Registers a partner as the partners service announces it; waits until billing knows it. */
   async partner(options: TestBillingPartner = {}): Promise<string> {
-    const partnerId = randomUUID();
+    const partnerId = options.partnerId ?? randomUUID();
     const example = brokerRegisteredWithFullSettings.payload;
     const settings = example.data.settings;
     const mode = options.mode ?? 'pre-pay';
