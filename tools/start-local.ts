@@ -14,6 +14,7 @@
  *   their IPC channel closing and stop, and a watchdog process stops the
  *   broker and server this run started (tools/start/watchdog.ts).
  */
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import 'reflect-metadata';
 import { type LocalStackUp, bringUpLocalStack, stopStartedParts } from '@leadrail/local-infra';
@@ -21,6 +22,7 @@ import { hashOperatorToken, mintOperatorToken } from '@leadrail/nest-kit';
 import { type LauncherOptions, SERVICES, readLauncherOptions } from './start/launcher-options';
 import { assertPortsFree } from './start/free-ports';
 import { stopRequested } from './start/launcher-stop';
+import { ensureStateFile } from './start/state-file';
 import { ensurePortalSigningKey } from './start/portal-signing-key';
 import { ServiceSupervisor } from './start/service-supervisor';
 import { WatchdogClient } from './start/watchdog-client';
@@ -94,6 +96,7 @@ function serviceSpecs(options: LauncherOptions, up: LocalStackUp) {
   const leadsUrl =
     process.env.LEADS_URL ?? `http://127.0.0.1:${options.basePort + SERVICES.indexOf('leads')}`;
   const portal = portalSessionEnv(options);
+  const referralLinks = referralLinkEnv(options, leadsUrl);
   return SERVICES.map((name, index) => {
     const port = options.basePort + index;
     log(`${name.padEnd(13)} http://127.0.0.1:${port} (/health/ready, /metrics)`);
@@ -109,6 +112,7 @@ function serviceSpecs(options: LauncherOptions, up: LocalStackUp) {
         LEADS_URL: leadsUrl,
         LEADS_TOKEN: serviceToken,
         ...portal,
+        ...referralLinks,
       },
     };
   });
@@ -131,6 +135,26 @@ function portalSessionEnv(options: LauncherOptions): NodeJS.ProcessEnv {
     env.PORTAL_SIGNING_KEY = key.pem;
   }
   return env;
+}
+
+/**
+ * The referral email's Accept and Decline links: signed by delivery and
+ * checked by leads with one secret, kept in the state folder (so links sent
+ * before a restart still work) unless REFERRAL_LINK_SECRET is given; they
+ * point at the leads service unless PUBLIC_LEADS_URL says where partners'
+ * browsers reach it.
+ */
+function referralLinkEnv(options: LauncherOptions, leadsUrl: string): NodeJS.ProcessEnv {
+  const given = process.env.REFERRAL_LINK_SECRET;
+  const secret =
+    given ??
+    ensureStateFile(options.stateDir, 'referral-link-secret', () =>
+      randomBytes(32).toString('base64url'),
+    ).content.trim();
+  return {
+    REFERRAL_LINK_SECRET: secret,
+    PUBLIC_LEADS_URL: process.env.PUBLIC_LEADS_URL ?? leadsUrl,
+  };
 }
 
 function printStack({ state, started }: LocalStackUp): void {

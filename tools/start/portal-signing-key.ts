@@ -1,28 +1,17 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { ensureStateFile } from './state-file';
 
 /** Where a state folder keeps its portal signing key. */
 export const PORTAL_SIGNING_KEY_FILE = 'portal-signing-key.pem';
 
 /**
  * The local stack's portal signing key: an Ed25519 private key (PKCS#8 PEM)
- * made once per state folder and kept there, readable by its owner only, so
- * a restart of `npm start` keeps partners' portal sessions valid. Created
- * exclusively (`wx`): two launchers on one folder cannot end up with two keys.
+ * made once per state folder and kept there, so a restart of `npm start`
+ * keeps partners' portal sessions valid.
  */
 export function ensurePortalSigningKey(stateDir: string): { pem: string; created: boolean } {
-  const path = join(stateDir, PORTAL_SIGNING_KEY_FILE);
-  const { privateKey } = generateKeyPairSync('ed25519');
-  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  mkdirSync(stateDir, { recursive: true });
-  try {
-    writeFileSync(path, pem, { mode: 0o600, flag: 'wx' });
-    return { pem, created: true };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-      throw error;
-    }
-    return { pem: readFileSync(path, 'utf8'), created: false };
-  }
+  const { content, created } = ensureStateFile(stateDir, PORTAL_SIGNING_KEY_FILE, () =>
+    generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  );
+  return { pem: content, created };
 }

@@ -16,8 +16,17 @@ import { InternetModule } from './internet';
 import { LeadContacts } from './lead-view/lead-contacts';
 import { DeliveryAttemptsController } from './queries/attempts/delivery-attempts.controller';
 import { DeliveryAttemptsQuery } from './queries/attempts/delivery-attempts.query';
+import { ReferralEmailAttempts } from './referrals/referral-email-attempts';
+import { ReferralEmailRenderer } from './referrals/referral-email-renderer';
+import { ReferralEmails } from './referrals/referral-emails';
+import { ReferralEmailsPoller } from './referrals/referral-emails.poller';
+import { referralLinkSettingsProvider } from './referrals/referral-links.env';
 
-/** The delivery service's use cases: delivering leads by internet and email, and the attempt log. */
+/**
+ * The delivery service's use cases: delivering leads by internet and email,
+ * the referral email (the redacted lead with Accept and Decline links), and
+ * the attempt log.
+ */
 @Module({
   imports: [InternetModule, EmailModule],
   controllers: [DeliveryAttemptsController, RedeliverController, TestDeliveryController],
@@ -41,6 +50,11 @@ import { DeliveryAttemptsQuery } from './queries/attempts/delivery-attempts.quer
     AttemptRunner,
     DeliveryAttemptsPoller,
     DeliveryAttemptsQuery,
+    referralLinkSettingsProvider,
+    ReferralEmails,
+    ReferralEmailRenderer,
+    ReferralEmailAttempts,
+    ReferralEmailsPoller,
   ],
   // The integration-event handlers live in the service's root module and use these.
   exports: [Deliveries],

@@ -14,21 +14,28 @@ import { LeadValuesHandler } from './lead-view/lead-values.handler';
 import { CreateDeliveryTables1764000002100 } from './migrations/1764000002100-create-delivery-tables';
 import { DeliveryPartnersHandler } from './partner-view/delivery-partners.handler';
 import { deliveryRelay } from './publishing/delivery-relay';
+import { CreateReferralEmails1764000002200 } from './migrations/1764000002200-create-referral-emails';
+import { ReferralEmailsHandler } from './referrals/referral-emails.handler';
+import { referralLinkSettings } from './referrals/referral-links.env';
 
-/** The delivery service: email and internet delivery (XML, JSON, SOAP 1.1/1.2, POST) with templated bodies. */
+/**
+ * The delivery service: email and internet delivery (XML, JSON, SOAP 1.1/1.2,
+ * POST) with templated bodies, and the referral email for partners that must
+ * accept a lead first.
+ */
 export const deliveryService: ServiceDefinition = {
   name: 'delivery',
   module: DeliveryModule,
   subscriptions: [Topics.leads, Topics.routing, Topics.partners],
   requires: { operatorTokens: true },
-  checkEnv: [deliverySettings, emailSettings],
+  checkEnv: [deliverySettings, emailSettings, referralLinkSettings],
   errorFilters: [new DeliveryErrorsFilter()],
   openApi: {
     title: 'LeadRail delivery API',
     description:
       'What was sent to each partner and what came back, attempt by attempt, for operators (bearer token).',
   },
-  migrations: [CreateDeliveryTables1764000002100],
+  migrations: [CreateDeliveryTables1764000002100, CreateReferralEmails1764000002200],
   publishes: [Topics.delivery],
   relays: [deliveryRelay],
   decode: decodeWithContracts({
@@ -47,5 +54,11 @@ export const deliveryService: ServiceDefinition = {
     },
   }),
   // The views first: a trigger in the same message batch reads what they wrote.
-  handlers: [DeliveryPartnersHandler, DeliveryLeadsHandler, LeadValuesHandler, StartDelivery],
+  handlers: [
+    DeliveryPartnersHandler,
+    DeliveryLeadsHandler,
+    LeadValuesHandler,
+    StartDelivery,
+    ReferralEmailsHandler,
+  ],
 };

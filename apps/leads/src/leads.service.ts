@@ -22,6 +22,7 @@ import { FollowRoutingDecision } from './routing-decisions/lead-routed.handler';
 import { CreateLeadSearch1764000000600 } from './migrations/1764000000600-create-lead-search';
 import { LeadSearchProjection } from './search/lead-search.projection';
 import { referralExpirySettings } from './lifecycle/referral-expiry/referral-expiry.env';
+import { referralLinkSettings } from './lifecycle/referrals/referral-links/referral-links.env';
 
 /** The leads service: lead intake (HTTP and Kafka), validation, de-duplication, lifecycle and status, search. */
 export const leadsService: ServiceDefinition = {
@@ -45,7 +46,7 @@ export const leadsService: ServiceDefinition = {
     },
   },
   errorFilters: [new LeadErrorsFilter()],
-  checkEnv: [referralExpirySettings],
+  checkEnv: [referralExpirySettings, referralLinkSettings],
   migrations: [
     CreateIntakeReadModels1764000000100,
     CreateIntroducerApiKeys1764000000400,

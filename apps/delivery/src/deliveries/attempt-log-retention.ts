@@ -18,8 +18,9 @@ const BATCH = 5000;
 /**
  * Purges the attempt log past DELIVERY_LOG_RETENTION_DAYS: its requests and
  * responses hold leads' contacts, which are kept no longer than needed. The
- * attempts' outcomes stay in the event log (`DeliveryAttempted`). Every
- * instance purges; deleting what another deleted already is harmless.
+ * attempts' outcomes stay in the event log (`DeliveryAttempted`). Settled
+ * referral emails of offers that ended as long ago go too. Every instance
+ * purges; deleting what another deleted already is harmless.
  */
 @Injectable()
 export class AttemptLogRetention implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -48,23 +49,38 @@ export class AttemptLogRetention implements OnApplicationBootstrap, OnApplicatio
     );
     let purged = 0;
     try {
-      for (;;) {
-        // For a DELETE, TypeORM's PostgreSQL driver answers [rows, affected count].
-        const [, deleted] = await this.dataSource.query<[unknown, number]>(
-          `DELETE FROM delivery_attempts WHERE id IN (
-             SELECT id FROM delivery_attempts WHERE started_at < $1 LIMIT $2)`,
-          [before, BATCH],
-        );
-        purged += deleted;
-        if (deleted < BATCH) {
-          return purged;
-        }
-      }
+      purged = await this.inBatches(
+        `DELETE FROM delivery_attempts WHERE id IN (
+           SELECT id FROM delivery_attempts WHERE started_at < $1 LIMIT $2)`,
+        before,
+      );
+      // Settled referral emails whose offer ended as long ago: a LeadReferred that old, were it
+      // redelivered, would find its offer expired and send nothing anyway.
+      await this.inBatches(
+        `DELETE FROM delivery_referral_emails WHERE referral_id IN (
+           SELECT referral_id FROM delivery_referral_emails
+            WHERE state <> 'pending' AND expires_at < $1 LIMIT $2)`,
+        before,
+      );
+      return purged;
     } catch (error) {
       this.logger.warn(
         `attempt log purge failed, trying again within the hour: ${describeError(error)}`,
       );
       return purged;
+    }
+  }
+
+  /** Runs a batched DELETE until it deletes less than a batch; returns how many rows went. */
+  private async inBatches(sql: string, before: Date): Promise<number> {
+    let deleted = 0;
+    for (;;) {
+      // For a DELETE, TypeORM's PostgreSQL driver answers [rows, affected count].
+      const [, count] = await this.dataSource.query<[unknown, number]>(sql, [before, BATCH]);
+      deleted += count;
+      if (count < BATCH) {
+        return deleted;
+      }
     }
   }
 }

@@ -3,6 +3,11 @@ import type { EntityManager } from 'typeorm';
 import type { AttemptResult } from './channel-sender';
 import type { DueAttempt } from './delivery-schedule';
 
+/** Which attempt an entry is: a delivery's (its channel), or a referral email's (`referral-email`). */
+export type AttemptKey = Pick<DueAttempt, 'deliveryId' | 'leadId' | 'partnerId' | 'attempt'> & {
+  channel: DueAttempt['channel'] | 'referral-email';
+};
+
 /**
  * The attempt log (`delivery_attempts`): every attempt's request and response
  * as they were (secrets masked by the sender, bodies capped), what decided
@@ -14,7 +19,7 @@ import type { DueAttempt } from './delivery-schedule';
 export class AttemptLog {
   async keep(
     manager: EntityManager,
-    due: DueAttempt,
+    due: AttemptKey,
     round: number,
     result: AttemptResult,
   ): Promise<void> {

@@ -15,6 +15,17 @@ export interface OutgoingEmail {
   readonly leadId: string;
 }
 
+/** One referral email (the redacted lead with Accept and Decline links), rendered. */
+export interface OutgoingReferralEmail {
+  readonly to: string;
+  readonly subject: string;
+  readonly html: string;
+  readonly text: string;
+  /** The referral email's stable id: the same on every attempt. */
+  readonly referralId: string;
+  readonly leadId: string;
+}
+
 /** What the SMTP server said when it took the message. */
 export interface SentEmail {
   /** The Message-ID sent, with its angle brackets: `<delivery-<deliveryId>@<from domain>>`. */
@@ -27,6 +38,8 @@ export interface SentEmail {
 export const DELIVERY_ID_HEADER = 'X-LeadRail-Delivery-Id';
 /** The header naming the lead. */
 export const LEAD_ID_HEADER = 'X-LeadRail-Lead-Id';
+/** The header naming a referral email (instead of a delivery). */
+export const REFERRAL_ID_HEADER = 'X-LeadRail-Referral-Id';
 
 // Bounds on each wait, so that a stuck server fails an attempt instead of holding it.
 const CONNECTION_TIMEOUT_MS = 10_000;
@@ -55,6 +68,29 @@ export class EmailSender implements OnModuleDestroy {
   }
 
   async send(email: OutgoingEmail): Promise<SentEmail> {
+    return this.deliver(email, email.deliveryId, `delivery-${email.deliveryId}`, {
+      [DELIVERY_ID_HEADER]: email.deliveryId,
+      [LEAD_ID_HEADER]: email.leadId,
+    });
+  }
+
+  /**
+   * Sends a referral email: the same rules and failures as {@link send}, with
+   * `X-LeadRail-Referral-Id` and the Message-ID `<referral-<id>@<domain>>`.
+   */
+  async sendReferral(email: OutgoingReferralEmail): Promise<SentEmail> {
+    return this.deliver(email, email.referralId, `referral-${email.referralId}`, {
+      [REFERRAL_ID_HEADER]: email.referralId,
+      [LEAD_ID_HEADER]: email.leadId,
+    });
+  }
+
+  private async deliver(
+    email: { to: string; subject: string; html: string; text: string; leadId: string },
+    id: string,
+    messageLocalPart: string,
+    headers: Record<string, string>,
+  ): Promise<SentEmail> {
     const { from } = this.settings;
     const transporter = this.transport();
     if (!transporter || !from) {
@@ -64,8 +100,8 @@ export class EmailSender implements OnModuleDestroy {
         'NOT_CONFIGURED',
       );
     }
-    checkMessage(email);
-    const messageId = `<delivery-${email.deliveryId}@${domainOf(from)}>`;
+    checkMessage(id, email);
+    const messageId = `<${messageLocalPart}@${domainOf(from)}>`;
     try {
       const info = (await transporter.sendMail({
         from: from.name === undefined ? from.address : { name: from.name, address: from.address },
@@ -74,7 +110,7 @@ export class EmailSender implements OnModuleDestroy {
         html: email.html,
         text: email.text,
         messageId,
-        headers: { [DELIVERY_ID_HEADER]: email.deliveryId, [LEAD_ID_HEADER]: email.leadId },
+        headers,
         disableFileAccess: true,
         disableUrlAccess: true,
       })) as { messageId?: string; response?: string };
@@ -110,8 +146,8 @@ export class EmailSender implements OnModuleDestroy {
   }
 }
 
-function checkMessage(email: OutgoingEmail): void {
-  if (!ID.test(email.deliveryId) || !ID.test(email.leadId)) {
+function checkMessage(id: string, email: { to: string; leadId: string }): void {
+  if (!ID.test(id) || !ID.test(email.leadId)) {
     throw new EmailSendError(
       'email not sent: the delivery id and lead id must be 1-128 letters, digits, ".", "_" or "-"',
       true,

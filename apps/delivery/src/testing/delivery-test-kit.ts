@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mortgageLeadRecorded } from '@leadrail/leads-contracts';
+import { mortgageLeadFromCrm, mortgageLeadRecorded } from '@leadrail/leads-contracts';
 import { brokerRegisteredWithFullSettings } from '@leadrail/partners-contracts';
 import type { ServiceUnderTest } from '@leadrail/service-testing';
 import { plainKafka } from '@leadrail/testing';
@@ -99,25 +99,105 @@ export class DeliveryTestKit {
       leadId,
       personal,
     });
-    await this.send(Topics.routing, 'leadrail.routing', leadId, 'LeadRouted', {
-      leadId,
-      partnerId,
-      leadValue: { amount: 3500, currency: 'GBP' },
-      decision: {
-        leadType: example.leadType,
-        decidedAt: new Date().toISOString(),
-        strategy: { method: 'round-robin', maxPartners: 1 },
-        alreadyTried: [],
-        candidates: [],
-        decidedFrom: [],
-      },
-    });
+    await this.routedTo(leadId, partnerId);
     await this.send(Topics.leads, 'leadrail.leads', leadId, 'LeadAllocated', {
       leadId,
       partnerId,
       allocatedAt: new Date().toISOString(),
     });
     return leadId;
+  }
+
+  /**
+   * A lead recorded and referred to the partner (as the leads service
+   * publishes them), routed to it at GBP 35.00; `answers` and `city` replace
+   * the example's. Returns the lead's id and the `LeadReferred` data, which
+   * {@link referralAgain} publishes again.
+   */
+  async referredLead(
+    partnerId: string,
+    options: { answers?: Record<string, string | number | boolean>; city?: string } = {},
+  ): Promise<{ leadId: string; referred: Record<string, string> }> {
+    const leadId = randomUUID();
+    const example = mortgageLeadRecorded.payload.data;
+    await this.send(Topics.leads, 'leadrail.leads', leadId, 'LeadRecorded', {
+      ...example,
+      leadId,
+      answers: options.answers ?? example.answers,
+      area: { ...example.area, city: options.city ?? example.area.city },
+      personal: this.keys.seal(leadId, TEST_CONTACT),
+    });
+    await this.routedTo(leadId, partnerId);
+    const referredAt = new Date();
+    const referred = {
+      leadId,
+      partnerId,
+      referredAt: referredAt.toISOString(),
+      expiresAt: new Date(referredAt.getTime() + 60 * 60_000).toISOString(),
+    };
+    await this.send(Topics.leads, 'leadrail.leads', leadId, 'LeadReferred', referred);
+    return { leadId, referred };
+  }
+
+  /**
+   * The same `LeadReferred` again, as a redelivery (`eventId` given: the same
+   * message) or a republication (a new event id); returns the event id.
+   */
+  referralAgain(referred: Record<string, string>, eventId = randomUUID()): Promise<string> {
+    return this.send(
+      Topics.leads,
+      'leadrail.leads',
+      referred.leadId!,
+      'LeadReferred',
+      referred,
+      eventId,
+    );
+  }
+
+  /** A lead received from an introducer on the intake topic, as an internal publisher sends it. */
+  async submittedLead(
+    introducerId: string,
+    options: { answers?: Record<string, string | number | boolean>; city?: string } = {},
+  ): Promise<string> {
+    const leadId = randomUUID();
+    const example = mortgageLeadFromCrm.payload.data;
+    const address = { ...example.contact.address!, city: options.city ?? 'Manchester' };
+    await this.send(Topics.leadIntake, 'tests.crm', leadId, 'LeadReceived', {
+      ...example,
+      leadId,
+      introducerId,
+      externalReference: `referral-${leadId}`,
+      contact: { ...example.contact, address },
+      answers: options.answers ?? example.answers,
+    });
+    return leadId;
+  }
+
+  /** Routing's decision for the lead, as routing publishes it: the partner at GBP 35.00. */
+  async routedTo(leadId: string, partnerId: string): Promise<void> {
+    await this.send(
+      Topics.routing,
+      'leadrail.routing',
+      leadId,
+      'LeadRouted',
+      this.routed(leadId, partnerId),
+    );
+  }
+
+  private routed(leadId: string, partnerId: string): object {
+    return {
+      leadId,
+      partnerId,
+      leadValue: { amount: 3500, currency: 'GBP' },
+      decision: {
+        leadType: mortgageLeadRecorded.payload.data.leadType,
+        decidedAt: new Date().toISOString(),
+        strategy: { method: 'round-robin', maxPartners: 1 },
+        alreadyTried: [],
+        candidates: [],
+        decidedFrom: [],
+      },
+    };
   }
 
   /** The lead's personal data erased, as the leads service announces it. */
@@ -162,8 +242,8 @@ export class DeliveryTestKit {
     key: string,
     type: string,
     data: object,
-  ): Promise<void> {
-    const eventId = randomUUID();
+    eventId: string = randomUUID(),
+  ): Promise<string> {
     const event = {
       eventId,
       type,
@@ -179,5 +259,6 @@ export class DeliveryTestKit {
       acks: -1,
       messages: [{ key, value: JSON.stringify(event) }],
     });
+    return eventId;
   }
 }

@@ -9,6 +9,9 @@ import { PendingReferrals } from './referrals/pending-referrals/pending-referral
 import { PendingReferralsController } from './referrals/pending-referrals/pending-referrals.controller';
 import { ManualReferrals } from './referrals/refer-lead/manual-referrals';
 import { ReferLeadController } from './referrals/refer-lead/refer-lead.controller';
+import { ReferralLinkAnswers } from './referrals/referral-links/referral-link-answers';
+import { referralLinkSettingsProvider } from './referrals/referral-links/referral-links.env';
+import { ReferralLinksController } from './referrals/referral-links/referral-links.controller';
 import { RoutablePartners } from './referrals/routable-partners';
 import { DecideReturnController } from './returns/decide-return.controller';
 import { RequestReturnController } from './returns/request-return.controller';
@@ -17,15 +20,17 @@ import { OperatorStatusController } from './status/operator-status.controller';
 import { PortalStatusController } from './status/portal-status.controller';
 
 /**
- * The lead's life after intake: referrals (operator and portal), their expiry
- * timer, status updates and returns. Listed here so the service's module adds
- * them in one line each; the projection and migration are in leads.service.ts.
+ * The lead's life after intake: referrals (operator, portal and the referral
+ * email's links), their expiry timer, status updates and returns. Listed here
+ * so the service's module adds them in one line each; the projection and
+ * migration are in leads.service.ts.
  */
 export const lifecycleControllers: Type<unknown>[] = [
   ReferLeadController,
   AllocateLeadController,
   PendingReferralsController,
   AnswerReferralController,
+  ReferralLinksController,
   PortalStatusController,
   OperatorStatusController,
   RequestReturnController,
@@ -36,6 +41,8 @@ export const lifecycleProviders: Provider[] = [
   RoutablePartners,
   ManualReferrals,
   PendingReferrals,
+  referralLinkSettingsProvider,
+  ReferralLinkAnswers,
   ReferralDeadlines,
   ReferralExpiryMetrics,
   referralExpirySettingsProvider,

@@ -16,6 +16,12 @@ export interface SmtpTestServerOptions {
   readonly rejectRecipient?: number;
   /** An SMTP code to refuse each message with, after its data (e.g. 554, 452). */
   readonly rejectData?: number;
+  /**
+   * An SMTP code to refuse a recipient with, chosen per address and per
+   * time it is seen (0 the first time); undefined takes it. E.g. a 451
+   * the first time only: a transient failure a retry mends.
+   */
+  readonly refuseRecipient?: (address: string, seenBefore: number) => number | undefined;
   /** Require this login (AUTH PLAIN/LOGIN over the plain connection). */
   readonly login?: { user: string; pass: string };
 }
@@ -31,6 +37,7 @@ export class SmtpTestServer {
 
   static async start(options: SmtpTestServerOptions = {}): Promise<SmtpTestServer> {
     const received: ReceivedEmail[] = [];
+    const seen = new Map<string, number>();
     const refusal = (code: number, text: string) =>
       Object.assign(new Error(text), { responseCode: code });
     const serverOptions: SMTPServerOptions = {
@@ -46,12 +53,15 @@ export class SmtpTestServer {
           callback(refusal(535, 'Authentication failed'));
         }
       },
-      onRcptTo(_address, _session, callback) {
-        callback(
-          options.rejectRecipient === undefined
-            ? null
-            : refusal(options.rejectRecipient, 'No such mailbox here'),
-        );
+      onRcptTo(address, _session, callback) {
+        const before = seen.get(address.address) ?? 0;
+        seen.set(address.address, before + 1);
+        if (options.rejectRecipient !== undefined) {
+          callback(refusal(options.rejectRecipient, 'No such mailbox here'));
+          return;
+        }
+        const code = options.refuseRecipient?.(address.address, before);
+        callback(code === undefined ? null : refusal(code, 'Mailbox busy, try again later'));
       },
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];

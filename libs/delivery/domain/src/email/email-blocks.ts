@@ -57,7 +57,11 @@ export const VALUE_CELL_STYLE = `${CELL}color:#111827;word-break:break-word;over
 
 /** `{{ lead.answers_table }}`: a table of escaped labels and values, line breaks kept. */
 export function answersTableHtml(values: TemplateValues): string {
-  const entries = answerEntries(values);
+  return answerTableHtmlOf(answerEntries(values));
+}
+
+/** The answers table of labelled answers (escaped here), or "No answers given." */
+export function answerTableHtmlOf(entries: readonly { label: string; value: string }[]): string {
   if (entries.length === 0) {
     return '<p style="margin:0;color:#6b7280;">No answers given.</p>';
   }
