@@ -13,8 +13,11 @@ import { BillingActorV1 } from './values/billing-actor.v1';
 
 const INTRODUCER = 'c2a7e4d1-9b3f-4a6c-8e5d-1f0b7a9c3e62';
 
-/** What every entry of an introducer's payables says. */
-export abstract class PayableEntryV1Data {
+/**
+ * The data of `IntroducerPayableRecorded` v1, and what every entry of an
+ * introducer's payables says.
+ */
+export class IntroducerPayableRecordedV1Data {
   @JSONSchema({
     description:
       "The introducer's partner id (UUID): the partner set as an Introducer that sold us the lead. Also the Kafka message key.",
@@ -47,11 +50,8 @@ export abstract class PayableEntryV1Data {
   recordedAt!: string;
 }
 
-/** The data of `IntroducerPayableRecorded` v1. */
-export class IntroducerPayableRecordedV1Data extends PayableEntryV1Data {}
-
-/** The data of `IntroducerPayableReversed` v1. */
-export class IntroducerPayableReversedV1Data extends PayableEntryV1Data {
+/** The data of `IntroducerPayableReversed` v1: an entry taking back what a lead was owed. */
+export class IntroducerPayableReversedV1Data extends IntroducerPayableRecordedV1Data {
   @JSONSchema({ description: "Why, in the actor's words (an accepted return says so)." })
   @IsText(500)
   reason!: string;
