@@ -12,7 +12,7 @@ import { PaypalClient } from './paypal/paypal-client';
 import { PaypalTestServer, type WebhookDelivery } from './paypal/testing/paypal-test-server';
 import type { AccountAnswer } from './queries/account/account.query';
 import type { Statement, StatementLine } from './queries/statement/statement.query';
-import { BillingTestKit, gbp } from './testing/billing-test-kit';
+import { BillingTestKit, type TestBillingPartner, gbp } from './testing/billing-test-kit';
 
 jest.setTimeout(180_000);
 
@@ -37,10 +37,18 @@ describe('PayPal top-ups through the billing service', () => {
   let paypal: PaypalTestServer;
   let service: ServiceUnderTest;
   let kit: BillingTestKit;
-  const partners = {} as Record<
-    'prePay' | 'postPay' | 'stranger' | 'pending' | 'early' | 'forged' | 'refused',
-    string
-  >;
+  /** The partners of the tests, one each (a post-pay one for the spec's "both Pre-Pay and Post-Pay"). */
+  const roles = {
+    prePay: { mode: 'pre-pay' },
+    postPay: { mode: 'post-pay', creditLimit: 10_000 },
+    stranger: { mode: 'pre-pay' },
+    pending: { mode: 'pre-pay' },
+    early: { mode: 'pre-pay' },
+    racing: { mode: 'pre-pay' },
+    forged: { mode: 'pre-pay' },
+    refused: { mode: 'pre-pay' },
+  } satisfies Record<string, TestBillingPartner>;
+  const partners = {} as Record<keyof typeof roles, string>;
 
   beforeAll(async () => {
     paypal = await PaypalTestServer.start();
@@ -54,16 +62,11 @@ describe('PayPal top-ups through the billing service', () => {
     });
     kit = await BillingTestKit.for(service);
     // One wait on the partners topic for all of them.
-    const [prePay, postPay, stranger, pending, early, forged, refused] = await Promise.all([
-      kit.partner({ mode: 'pre-pay' }),
-      kit.partner({ mode: 'post-pay', creditLimit: 10_000 }),
-      kit.partner({ mode: 'pre-pay' }),
-      kit.partner({ mode: 'pre-pay' }),
-      kit.partner({ mode: 'pre-pay' }),
-      kit.partner({ mode: 'pre-pay' }),
-      kit.partner({ mode: 'pre-pay' }),
-    ]);
-    Object.assign(partners, { prePay, postPay, stranger, pending, early, forged, refused });
+    await Promise.all(
+      Object.entries(roles).map(async ([role, options]) => {
+        partners[role as keyof typeof roles] = await kit.partner(options);
+      }),
+    );
   });
 
   afterAll(async () => {
@@ -175,6 +178,7 @@ describe('PayPal top-ups through the billing service', () => {
       },
     });
     const captureId = captured.body.captureId as string;
+    const capturedAtPaypal = capturesAtPaypal(orderId);
     expect(await credits(partner)).toEqual([
       expect.objectContaining({
         kind: 'payment',
@@ -206,7 +210,7 @@ describe('PayPal top-ups through the billing service', () => {
     // Captured again (the partner clicked twice): the same outcome, not credited, PayPal not asked.
     const again = await capture(orderId, token);
     expect(again).toEqual({ status: 200, body: { ...captured.body, credited: false } });
-    expect(capturesAtPaypal(orderId)).toBe(1);
+    expect(capturesAtPaypal(orderId)).toBe(capturedAtPaypal);
     expect(await credits(partner)).toHaveLength(1);
 
     // A new top-up is a new payment: the account moves to version 2, not 3, so nothing else was credited.
@@ -345,6 +349,34 @@ describe('PayPal top-ups through the billing service', () => {
       paymentLine(partner, firstCaptureId, 600, 600, WEBHOOK_ACTOR),
       paymentLine(partner, retriedCaptureId, 900, 1_500, { type: 'operator', id: 'test-admin' }),
     ]);
+  });
+
+  it('credits once when the capture and the webhook race each other', async () => {
+    const partner = partners.racing;
+    const token = await asPartner(partner);
+    const lostAnswer = new PaypalClient({
+      baseUrl: paypal.baseUrl,
+      clientId: paypal.clientId,
+      clientSecret: paypal.clientSecret,
+      webhookId: paypal.webhookId,
+    });
+    const amounts = [300, 400, 500, 600, 700];
+    for (const amount of amounts) {
+      const orderId = await startFromPortal(partner, amount);
+      paypal.approve(orderId);
+      await lostAnswer.captureOrder(orderId);
+      // The partner's capture and PayPal's webhook for the same capture arrive together.
+      const [captured, announced] = await Promise.all([
+        capture(orderId, token),
+        sendWebhook(orderId),
+      ]);
+      expect([captured.status, announced.status]).toEqual([200, 200]);
+    }
+    // One credit per capture in the log, whoever won each race; the account moved once per top-up.
+    const logged = await credits(partner);
+    expect(logged.map((credit) => (credit.amount as { amount: number }).amount)).toEqual(amounts);
+    expect(new Set(logged.map((credit) => credit.reference)).size).toBe(amounts.length);
+    expect(await accountAt(partner, amounts.length)).toMatchObject({ balance: gbp(2_500) });
   });
 
   it('refuses forged, tampered and replayed webhooks (400), crediting nothing', async () => {
