@@ -24,3 +24,4 @@ export * from './event-store/projections-host';
 export * from './outbound/outbound-address-policy';
 export * from './ports/clock';
 export * from './ports/ids';
+export * from './http/csv';

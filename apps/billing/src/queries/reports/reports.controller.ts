@@ -1,8 +1,7 @@
 import { Controller, Get, Inject, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CLOCK, type Clock, OperatorAuthGuard } from '@leadrail/nest-kit';
+import { CLOCK, type Clock, OperatorAuthGuard, toCsv } from '@leadrail/nest-kit';
 import type { Response } from 'express';
-import { toCsv } from '../../http/csv';
 import { RangeQuery, rangeOf } from '../../http/billing-params';
 import {
   INTRODUCER_REPORT_COLUMNS,

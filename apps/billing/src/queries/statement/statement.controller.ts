@@ -1,8 +1,7 @@
 import { Controller, Get, Inject, Param, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CLOCK, type Clock, OperatorAuthGuard } from '@leadrail/nest-kit';
+import { CLOCK, type Clock, OperatorAuthGuard, toCsv } from '@leadrail/nest-kit';
 import type { Response } from 'express';
-import { toCsv } from '../../http/csv';
 import { PartnerIdParams, RangeQuery, rangeOf } from '../../http/billing-params';
 import { STATEMENT_CSV_COLUMNS, type Statement, StatementQuery } from './statement.query';
 
