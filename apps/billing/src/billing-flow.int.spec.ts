@@ -54,9 +54,14 @@ describe('billing', () => {
     const introducer = await kit.partner({ mode: 'post-pay', leadCost: 800 });
     const partner = await kit.partner({ mode: 'pre-pay', threshold: 1000 });
     expect((await pay(partner, 10_000, 'BACS 0001')).status).toBe(201);
-    const again = await pay(partner, 10_000, 'BACS 0001');
-    expect(again.status).toBe(409);
-    expect(await again.text()).toContain('BACS 0001');
+    // The same payment again (a client's retry) is answered as recorded; another amount under
+    // the same reference is refused.
+    const retried = await pay(partner, 10_000, 'BACS 0001');
+    expect(retried.status).toBe(200);
+    expect(await retried.json()).toMatchObject({ recorded: [], accountVersion: 1 });
+    const clash = await pay(partner, 9_000, 'BACS 0001');
+    expect(clash.status).toBe(409);
+    expect(await clash.text()).toContain('BACS 0001');
 
     const leadId = await kit.leadRecorded(introducer);
     const routed = await kit.leadRouted(leadId, partner, 2500);
@@ -186,6 +191,26 @@ describe('billing', () => {
     });
   });
 
+  it('never charges a lead whose return was accepted before its sale was complete', async () => {
+    const partner = await kit.partner({ mode: 'post-pay' });
+    const leadId = randomUUID();
+    await kit.leadEvent(leadId, partner, 'ReturnAccepted', {
+      acceptedAt: new Date().toISOString(),
+      acceptedBy: { type: 'operator', id: 'ops-jane' },
+    });
+    await kit.delivered(leadId, partner);
+    await kit.leadRouted(leadId, partner, 2500);
+    await expectEventually(async () => {
+      const { rows } = await kit.db.query<{ returned: boolean; value: string | null }>(
+        'SELECT returned, lead_value AS value FROM billing.billing_sales WHERE lead_id = $1',
+        [leadId],
+      );
+      expect(rows).toEqual([{ returned: true, value: '2500' }]);
+    });
+    expect((await account(partner)).accountVersion).toBe(0);
+    expect(await kit.logOf(accountStream(partner))).toEqual([]);
+  });
+
   it('raises the low-funds alert once per crossing: crosses, stays below, tops up, crosses again', async () => {
     const partner = await kit.partner({ mode: 'pre-pay', threshold: 1000 });
     await pay(partner, 5000);
@@ -295,7 +320,7 @@ describe('billing', () => {
     );
     expect(before.balance.amount).toBe(0);
 
-    // The read model rebuilt from the log is the same ledger.
+    // The ledger read model holds the same balances, line for line.
     const { rows } = await kit.db.query(
       `SELECT entry_version, amount, balance_after FROM billing.billing_ledger
         WHERE partner_id = $1 AND book = 'account' ORDER BY entry_version`,
@@ -336,6 +361,11 @@ describe('billing', () => {
       `/billing/partners/${partner}/statement?from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z`,
     );
     expect(backwards.status).toBe(400);
+    for (const at of ['2026-W01', '20261125T100000Z', '2026-11-25T10:00:00', 'yesterday']) {
+      const response = await kit.get(`/billing/partners/${partner}/balance?at=${at}`);
+      expect({ at, status: response.status }).toEqual({ at, status: 400 });
+    }
+    expect((await kit.get(`/billing/partners/${randomUUID()}/statement`)).status).toBe(404);
     const nothing = await kit.post(`/billing/leads/${randomUUID()}/reversal`, {
       partnerId: partner,
       side: 'both',

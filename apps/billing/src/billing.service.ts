@@ -8,6 +8,7 @@ import { BillingModule } from './billing.module';
 import { BillingErrorsFilter } from './http/billing-errors.filter';
 import { BillingLedgerProjection } from './ledger/billing-ledger.projection';
 import { CreateBillingTables1764000003100 } from './migrations/1764000003100-create-billing-tables';
+import { BillingReturns1764000003200 } from './migrations/1764000003200-billing-returns';
 import { BillingPartnersHandler } from './partner-view/billing-partners.handler';
 import { PayableOnLeadRecorded } from './payables/payable-on-lead-recorded.handler';
 import { billingRelay } from './publishing/billing-relay';
@@ -29,7 +30,11 @@ export const billingService: ServiceDefinition = {
     description:
       "Partners' accounts, statements, the balance as of any instant, reports, payments, adjustments and reversals, for operators (bearer token); PayPal top-ups for partners (portal session) and PayPal's webhook.",
   },
-  migrations: [CreateBillingTables1764000003100, CreatePaypalOrders1764000003500],
+  migrations: [
+    CreateBillingTables1764000003100,
+    BillingReturns1764000003200,
+    CreatePaypalOrders1764000003500,
+  ],
   projections: [new BillingLedgerProjection()],
   publishes: [Topics.billing],
   relays: [billingRelay],

@@ -126,6 +126,18 @@ export class PartnerAccounts {
       .map(({ type, data }) => ({ type, data }) as AccountEvent);
   }
 
+  /** The payment recorded under a reference, if any: its amount. */
+  async payment(partnerId: string, reference: string): Promise<Amount | null> {
+    const events = await this.events(partnerId);
+    const found = events.find(
+      (event): event is Extract<AccountEvent, { type: 'PartnerAccountCredited' }> =>
+        event.type === 'PartnerAccountCredited' &&
+        event.data.kind === 'payment' &&
+        event.data.reference === reference,
+    );
+    return found === undefined ? null : found.data.amount;
+  }
+
   private async chargeOf(partnerId: string, leadId: string): Promise<{ amount: Amount } | null> {
     const events = await this.events(partnerId);
     const charge = events.find(

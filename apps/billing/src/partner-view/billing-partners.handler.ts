@@ -13,6 +13,7 @@ import {
   applyBillingPartnerEvent,
 } from './billing-partner-record';
 import { BillingPartners } from './billing-partners';
+import { lockPartner } from './partner-lock';
 
 /**
  * Billing's view of partners (`billing_partners`) from `leadrail.partners.v1`:
@@ -33,6 +34,7 @@ export class BillingPartnersHandler implements IntegrationEventHandler<BillingPa
   ) {}
 
   async handle(event: BillingPartnerEvent, manager: EntityManager): Promise<void> {
+    await lockPartner(manager, event.data.partnerId);
     const current = await this.partners.find(manager, event.data.partnerId, true);
     const next = applyBillingPartnerEvent(current, event);
     if (next === null) {

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { BILLING_SYSTEM } from '../accounts/billing-cause';
 import type { BillingPartnerRecord } from '../partner-view/billing-partner-record';
 import { BillingPartners } from '../partner-view/billing-partners';
+import { lockPartner } from '../partner-view/partner-lock';
 import { IntroducerPayables } from './introducer-payables';
 
 interface Cause {
@@ -30,6 +31,7 @@ export class PayablesForLeads {
     lead: { leadId: string; introducerId: string; leadType: string; recordedAt: string },
     cause: Cause,
   ): Promise<void> {
+    await lockPartner(manager, lead.introducerId);
     const introducer = await this.partners.find(manager, lead.introducerId);
     await manager.query(
       `INSERT INTO billing_leads
@@ -44,7 +46,11 @@ export class PayablesForLeads {
         cause.correlationId,
       ],
     );
-    if (introducer !== null) {
+    const returned = await manager.query<{ returned: boolean }[]>(
+      'SELECT returned FROM billing_leads WHERE lead_id = $1',
+      [lead.leadId],
+    );
+    if (introducer !== null && returned[0]?.returned !== true) {
       await this.owe(introducer, lead.leadId, cause);
     }
   }
@@ -60,7 +66,8 @@ export class PayablesForLeads {
       [{ lead_id: string; correlation_id: string | null }[], number]
     >(
       `UPDATE billing_leads SET payable_pending = false
-        WHERE introducer_id = $1 AND payable_pending RETURNING lead_id, correlation_id`,
+        WHERE introducer_id = $1 AND payable_pending AND NOT returned
+        RETURNING lead_id, correlation_id`,
       [introducer.partnerId],
     );
     for (const lead of waiting) {

@@ -3,6 +3,8 @@ import type { BillingActor } from '@leadrail/billing-domain';
 import type { ReturnAcceptedV1 } from '@leadrail/leads-contracts';
 import type { IntegrationEventHandler } from '@leadrail/messaging';
 import type { EntityManager } from 'typeorm';
+import { lockPartner } from '../partner-view/partner-lock';
+import { markReturned } from '../sales/billing-sales';
 import { Reversals } from './reversals';
 
 /**
@@ -26,6 +28,9 @@ export class ReverseOnReturn implements IntegrationEventHandler<ReturnAcceptedV1
       acceptedBy.type === 'introducer'
         ? { type: 'system', id: `introducer:${acceptedBy.id}` }
         : { type: acceptedBy.type, id: acceptedBy.id };
+    // Kept first: a charge or payable that arrives after the return is then never made.
+    await lockPartner(manager, partnerId);
+    await markReturned(manager, leadId, partnerId);
     const outcome = await this.reversals.reverse(
       manager,
       { leadId, partnerId, side: 'both', reason: 'return accepted', actor },

@@ -12,6 +12,8 @@ export interface Sale {
   billingPoint: BillingPoint | null;
   pointsReached: BillingPoint[];
   correlationId: string | null;
+  /** A return of the lead was accepted: it is never charged (again). */
+  returned: boolean;
 }
 
 interface SaleRow {
@@ -22,6 +24,7 @@ interface SaleRow {
   billing_point: BillingPoint | null;
   points_reached: BillingPoint[];
   correlation_id: string | null;
+  returned: boolean;
 }
 
 /**
@@ -106,6 +109,20 @@ export async function priceWaitingSales(
   return rows.map(toSale);
 }
 
+/** A return accepted: the sale is never charged afterwards, whatever arrives late. */
+export async function markReturned(
+  manager: EntityManager,
+  leadId: string,
+  partnerId: string,
+): Promise<void> {
+  await manager.query(
+    `INSERT INTO billing_sales (lead_id, partner_id, returned, updated_at) VALUES ($1, $2, true, now())
+     ON CONFLICT (lead_id, partner_id) DO UPDATE SET returned = true, updated_at = now()`,
+    [leadId, partnerId],
+  );
+  await manager.query('UPDATE billing_leads SET returned = true WHERE lead_id = $1', [leadId]);
+}
+
 function toSale(row: SaleRow): Sale {
   return {
     leadId: row.lead_id,
@@ -117,6 +134,7 @@ function toSale(row: SaleRow): Sale {
     billingPoint: row.billing_point,
     pointsReached: row.points_reached,
     correlationId: row.correlation_id,
+    returned: row.returned,
   };
 }
 
@@ -125,6 +143,7 @@ export function isChargeable(
   sale: Sale,
 ): sale is Sale & { leadValue: NonNullable<Sale['leadValue']>; billingPoint: BillingPoint } {
   return (
+    !sale.returned &&
     sale.leadValue !== null &&
     sale.billingPoint !== null &&
     sale.pointsReached.includes(sale.billingPoint)

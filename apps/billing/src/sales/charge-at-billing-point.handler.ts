@@ -9,6 +9,7 @@ import type { IntegrationEventHandler } from '@leadrail/messaging';
 import type { LeadRoutedV1 } from '@leadrail/routing-contracts';
 import type { EntityManager } from 'typeorm';
 import { BillingPartners } from '../partner-view/billing-partners';
+import { lockPartner } from '../partner-view/partner-lock';
 import { BillingSales, isChargeable } from './billing-sales';
 import { SaleCharges } from './sale-charges';
 
@@ -38,6 +39,7 @@ export class ChargeAtBillingPoint implements IntegrationEventHandler<SaleEvent> 
 
   async handle(event: SaleEvent, manager: EntityManager): Promise<void> {
     const { leadId, partnerId } = event.data;
+    await lockPartner(manager, partnerId);
     const partner = await this.partners.find(manager, partnerId);
     const sale =
       event.type === 'LeadRouted'

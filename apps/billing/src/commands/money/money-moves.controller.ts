@@ -3,16 +3,19 @@ import {
   ConflictException,
   Body,
   Controller,
+  Headers,
   HttpCode,
   Inject,
   NotFoundException,
   Param,
   Post,
+  Res,
   UseGuards,
 } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccountEvent, AccountState, BillingActor } from '@leadrail/billing-domain';
-import type { HandledCommand } from '@leadrail/event-store';
+import { type HandledCommand, derivedEventId } from '@leadrail/event-store';
 import {
   CurrentOperator,
   type Operator,
@@ -59,6 +62,7 @@ export class MoneyMovesController {
     @Param() { partnerId }: PartnerIdParams,
     @Body() body: RecordPaymentDto,
     @CurrentOperator() operator: Operator,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<MoneyMoveAnswer> {
     const partner = await this.partner(partnerId);
     const actor = actorOf(operator);
@@ -71,12 +75,18 @@ export class MoneyMovesController {
         reason: body.reason ?? null,
         actor,
       },
-      cause(actor),
+      cause(actor, partnerId, undefined),
     );
     if (result.events.length === 0) {
-      throw new ConflictException(
-        `a payment with reference ${JSON.stringify(body.reference)} is recorded already: see the statement`,
-      );
+      // The reference names the payment: the same payment again is answered as recorded (a
+      // client's retry); another amount under the same reference is a mistake to look at.
+      const recorded = await this.accounts.payment(partnerId, body.reference);
+      if (recorded?.amount !== body.amount.amount || recorded.currency !== body.amount.currency) {
+        throw new ConflictException(
+          `a payment with reference ${JSON.stringify(body.reference)} is recorded already, of another amount: see the statement`,
+        );
+      }
+      response.status(200);
     }
     return answer(partnerId, result);
   }
@@ -88,9 +98,11 @@ export class MoneyMovesController {
     @Param() { partnerId }: PartnerIdParams,
     @Body() body: AdjustmentDto,
     @CurrentOperator() operator: Operator,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
   ): Promise<MoneyMoveAnswer> {
     const partner = await this.partner(partnerId);
     const actor = actorOf(operator);
+    const moved = cause(actor, partnerId, idempotencyKey);
     const data = {
       kind: 'adjustment' as const,
       amount: plain(body.amount),
@@ -100,8 +112,8 @@ export class MoneyMovesController {
     };
     const result =
       body.direction === 'credit'
-        ? await this.accounts.credit(partner, data, cause(actor))
-        : await this.accounts.debit(partner, data, cause(actor));
+        ? await this.accounts.credit(partner, data, moved)
+        : await this.accounts.debit(partner, data, moved);
     return answer(partnerId, result);
   }
 
@@ -112,6 +124,7 @@ export class MoneyMovesController {
     @Param() { partnerId }: PartnerIdParams,
     @Body() body: RefundDto,
     @CurrentOperator() operator: Operator,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
   ): Promise<MoneyMoveAnswer> {
     const partner = await this.partner(partnerId);
     const actor = actorOf(operator);
@@ -124,7 +137,7 @@ export class MoneyMovesController {
         reason: body.reason,
         actor,
       },
-      cause(actor),
+      cause(actor, partnerId, idempotencyKey),
     );
     return answer(partnerId, result);
   }
@@ -147,8 +160,21 @@ function actorOf(operator: Operator): BillingActor {
   return { type: 'operator', id: operator.id };
 }
 
-function cause(actor: BillingActor): BillingCause {
-  const id = randomUUID();
+/**
+ * The request as a cause. With an Idempotency-Key the cause's id derives
+ * from it (per partner), so a client's retry of an adjustment or a refund
+ * moves the money once; without one every request is a new move.
+ */
+function cause(
+  actor: BillingActor,
+  partnerId: string,
+  idempotencyKey: string | undefined,
+): BillingCause {
+  const key = idempotencyKey?.trim().slice(0, 200);
+  const id =
+    key === undefined || key === ''
+      ? randomUUID()
+      : derivedEventId(`idempotency/${partnerId}/${key}`, 0);
   return { eventId: id, correlationId: id, actor };
 }
 

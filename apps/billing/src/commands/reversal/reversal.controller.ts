@@ -7,7 +7,7 @@ import {
   OperatorAuthGuard,
   RequiresAdmin,
 } from '@leadrail/nest-kit';
-import { IsIn, IsString, IsUUID, Length } from 'class-validator';
+import { IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { LeadIdParams } from '../../http/billing-params';
 import { type ReversalOutcome, type ReversalSide, Reversals } from '../../reversals/reversals';
@@ -27,6 +27,7 @@ export class ReversalDto {
   @ApiProperty({ description: 'Why: kept in the log and shown on statements' })
   @IsString()
   @Length(1, 500)
+  @Matches(/\S/, { message: 'reason must say why' })
   reason!: string;
 }
 

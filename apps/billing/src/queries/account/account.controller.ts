@@ -1,12 +1,14 @@
 import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OperatorAuthGuard } from '@leadrail/nest-kit';
-import { IsISO8601 } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
 import { PartnerIdParams } from '../../http/billing-params';
 import { type AccountAnswer, AccountQuery, type BalanceAtAnswer } from './account.query';
 
 export class BalanceAtQuery {
-  @IsISO8601({ strict: true })
+  /** Read by instantOf (a date-time with Z or an offset). */
+  @IsString()
+  @MaxLength(40)
   at!: string;
 }
 

@@ -2,6 +2,7 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { type Amount, accountAt, availableFunds, termsCurrency } from '@leadrail/billing-domain';
 import { DataSource } from 'typeorm';
 import { PartnerAccounts } from '../../accounts/partner-accounts';
+import { instantOf } from '../../http/billing-params';
 import { BillingPartners } from '../../partner-view/billing-partners';
 
 /** A partner's account as an operator (or the partner's portal) sees it. */
@@ -70,10 +71,11 @@ export class AccountQuery {
     if (partner === null) {
       throw new NotFoundException(`partner ${partnerId} is unknown to billing`);
     }
-    const state = accountAt(await this.accounts.events(partnerId), at);
+    const instant = instantOf(at, 'at').toISOString();
+    const state = accountAt(await this.accounts.events(partnerId), instant);
     return {
       partnerId,
-      at: new Date(at).toISOString(),
+      at: instant,
       balance: { amount: state.balance, currency: state.currency ?? termsCurrency(partner.terms) },
       accountVersion: state.version,
     };

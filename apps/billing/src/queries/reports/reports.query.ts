@@ -47,7 +47,8 @@ export class ReportsQuery {
             AND recorded_at >= $1 AND recorded_at < $2
        ), lead_cost AS (
          SELECT lead_id, currency, sum(amount) AS cost FROM billing_ledger
-          WHERE book = 'payable' AND lead_id IN (SELECT lead_id FROM sold WHERE kind = 'charge')
+          WHERE book = 'payable' AND recorded_at < $2
+            AND lead_id IN (SELECT lead_id FROM sold WHERE kind = 'charge')
           GROUP BY lead_id, currency
        )
        SELECT s.partner_id, p.record->>'name' AS name, s.currency,
@@ -85,7 +86,7 @@ export class ReportsQuery {
           WHERE book = 'payable' AND recorded_at >= $1 AND recorded_at < $2
        ), lead_revenue AS (
          SELECT lead_id, currency, -sum(amount) AS revenue FROM billing_ledger
-          WHERE book = 'account' AND kind IN ('charge', 'charge-reversal')
+          WHERE book = 'account' AND kind IN ('charge', 'charge-reversal') AND recorded_at < $2
             AND lead_id IN (SELECT lead_id FROM bought WHERE kind = 'lead-cost')
           GROUP BY lead_id, currency
        )

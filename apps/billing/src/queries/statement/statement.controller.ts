@@ -1,4 +1,15 @@
-import { Controller, Get, Inject, Param, Query, Res, UseGuards } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Inject,
+  NotFoundException,
+  Param,
+  Query,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { BillingPartners } from '../../partner-view/billing-partners';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock, OperatorAuthGuard, toCsv } from '@leadrail/nest-kit';
 import type { Response } from 'express';
@@ -14,6 +25,8 @@ export class StatementController {
   constructor(
     @Inject(StatementQuery) private readonly query: StatementQuery,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(BillingPartners) private readonly partners: BillingPartners,
   ) {}
 
   @Get('partners/:partnerId/statement')
@@ -46,6 +59,9 @@ export class StatementController {
     range: RangeQuery,
     response: Response,
   ): Promise<Statement | string> {
+    if ((await this.partners.find(this.dataSource.manager, partnerId)) === null) {
+      throw new NotFoundException(`partner ${partnerId} is unknown to billing`);
+    }
     const { from, to } = rangeOf(range, this.clock.now());
     const statement = await this.query.of(book, partnerId, from, to);
     if (range.format !== 'csv') {

@@ -26,7 +26,10 @@ export interface Statement {
   to: string;
   /** The balance before the first line of the range (0 when the range starts before the first). */
   openingBalance: number;
+  /** The balance at the end of the range (also when the lines are cut short). */
   closingBalance: number;
+  /** More lines than a statement holds: ask for the rest with `from` after the last line. */
+  truncated: boolean;
   lines: StatementLine[];
 }
 
@@ -68,7 +71,13 @@ export class StatementQuery {
       `SELECT * FROM billing_ledger
         WHERE book = $1 AND partner_id = $2 AND recorded_at >= $3 AND recorded_at < $4
         ORDER BY entry_version LIMIT $5`,
-      [book, partnerId, from, to, STATEMENT_LINE_LIMIT],
+      [book, partnerId, from, to, STATEMENT_LINE_LIMIT + 1],
+    );
+    const closing = await this.dataSource.query<{ balance_after: string }[]>(
+      `SELECT balance_after FROM billing_ledger
+        WHERE book = $1 AND partner_id = $2 AND recorded_at < $3
+        ORDER BY entry_version DESC LIMIT 1`,
+      [book, partnerId, to],
     );
     const before = await this.dataSource.query<{ balance_after: string }[]>(
       `SELECT balance_after FROM billing_ledger
@@ -76,7 +85,8 @@ export class StatementQuery {
         ORDER BY entry_version DESC LIMIT 1`,
       [book, partnerId, from],
     );
-    const lines = rows.map(toLine);
+    const truncated = rows.length > STATEMENT_LINE_LIMIT;
+    const lines = rows.slice(0, STATEMENT_LINE_LIMIT).map(toLine);
     const openingBalance = Number(before[0]?.balance_after ?? 0);
     return {
       partnerId,
@@ -84,7 +94,8 @@ export class StatementQuery {
       from: from.toISOString(),
       to: to.toISOString(),
       openingBalance,
-      closingBalance: lines.at(-1)?.balanceAfter ?? openingBalance,
+      closingBalance: Number(closing[0]?.balance_after ?? openingBalance),
+      truncated,
       lines,
     };
   }

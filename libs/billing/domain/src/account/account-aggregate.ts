@@ -11,7 +11,7 @@ import {
   isAccountEvent,
   signedAmount,
 } from './account-events';
-import { type AccountState, initialAccountState } from './account-state';
+import { type AccountState, initialAccountState, recordedAt } from './account-state';
 import { accountStream } from './account-stream';
 import { type AccountTerms, type Amount, availableFunds, termsCurrency } from './account-terms';
 import { BillingError, BillingErrorCode } from './billing-error';
@@ -78,7 +78,7 @@ function movementBase(command: AccountCommand, state: AccountState, delta: numbe
     partnerId: command.data.partnerId,
     accountVersion: state.version + 1,
     balanceAfter: { amount: balance, currency },
-    recordedAt: command.at,
+    recordedAt: recordedAt(state, command.at),
   };
 }
 
@@ -193,12 +193,12 @@ function withFundsAlert(
   if (!after.fundsLow && available <= threshold.amount) {
     events.push({
       type: 'PartnerFundsLow',
-      data: { ...base, detectedAt: command.at, actor: SYSTEM },
+      data: { ...base, detectedAt: recordedAt(after, command.at), actor: SYSTEM },
     });
   } else if (after.fundsLow && available > threshold.amount) {
     events.push({
       type: 'PartnerFundsRestored',
-      data: { ...base, restoredAt: command.at, actor: SYSTEM },
+      data: { ...base, restoredAt: recordedAt(after, command.at), actor: SYSTEM },
     });
   }
   return events;
@@ -217,11 +217,22 @@ export function evolveAccount(state: AccountState, event: AccountEvent): Account
         // The balance is the sum of movements; balanceAfter says the same and is checked in tests.
         balance: state.balance + signedAmount(event),
         version: event.data.accountVersion,
+        lastRecordedAt: event.data.recordedAt,
       };
     case 'PartnerFundsLow':
-      return { ...state, partnerId: event.data.partnerId, fundsLow: true };
+      return {
+        ...state,
+        partnerId: event.data.partnerId,
+        fundsLow: true,
+        lastRecordedAt: event.data.detectedAt,
+      };
     case 'PartnerFundsRestored':
-      return { ...state, partnerId: event.data.partnerId, fundsLow: false };
+      return {
+        ...state,
+        partnerId: event.data.partnerId,
+        fundsLow: false,
+        lastRecordedAt: event.data.restoredAt,
+      };
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

@@ -48,10 +48,16 @@ export interface PayableState {
   currency: string | null;
   owed: number;
   version: number;
+  /** When the latest entry was recorded: a later one is never recorded earlier. */
+  lastRecordedAt: string | null;
 }
 
 export function initialPayableState(): PayableState {
-  return { currency: null, owed: 0, version: 0 };
+  return { currency: null, owed: 0, version: 0, lastRecordedAt: null };
+}
+
+function recordedAt(state: PayableState, at: string): string {
+  return state.lastRecordedAt !== null && state.lastRecordedAt > at ? state.lastRecordedAt : at;
 }
 
 /**
@@ -73,7 +79,7 @@ export function decidePayable(command: PayableCommand, state: PayableState): Pay
           amount: { amount: amount.amount, currency: amount.currency },
           payableVersion: state.version + 1,
           owedAfter: { amount: state.owed + amount.amount, currency: amount.currency },
-          recordedAt: command.at,
+          recordedAt: recordedAt(state, command.at),
         },
       },
     ];
@@ -99,7 +105,7 @@ export function decidePayable(command: PayableCommand, state: PayableState): Pay
           amount: state.owed - payable.amount.amount,
           currency: payable.amount.currency,
         },
-        recordedAt: command.at,
+        recordedAt: recordedAt(state, command.at),
         reason,
         actor,
       },
@@ -129,6 +135,7 @@ export function evolvePayable(state: PayableState, event: PayableEvent): Payable
     currency: event.data.owedAfter.currency,
     owed: event.data.owedAfter.amount,
     version: event.data.payableVersion,
+    lastRecordedAt: event.data.recordedAt,
   };
 }
 
