@@ -2,6 +2,7 @@ import { billingRegistry } from '@leadrail/billing-contracts';
 import { deliveryRegistry } from '@leadrail/delivery-contracts';
 import { IntegrationEventRegistry } from '@leadrail/integration-events';
 import { leadsIntakeRegistry, leadsRegistry } from '@leadrail/leads-contracts';
+import { notificationsRegistry } from '@leadrail/notifications-contracts';
 import { partnersRegistry } from '@leadrail/partners-contracts';
 import { routingRegistry } from '@leadrail/routing-contracts';
 
@@ -16,4 +17,5 @@ export const documentedRegistries: readonly IntegrationEventRegistry[] = [
   routingRegistry,
   deliveryRegistry,
   billingRegistry,
+  notificationsRegistry,
 ];
