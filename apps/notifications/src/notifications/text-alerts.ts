@@ -28,10 +28,12 @@ export class TextAlerts {
     manager: EntityManager,
   ): Promise<void> {
     const { state: settings } = await this.settings.load();
-    const body = renderSms(settings.smsTemplates[purpose], {
-      partnerName: partner.name,
-      ...values,
-    });
+    const notificationId = notificationIdOf(cause.eventId, 'sms', partner.partnerId);
+    const body = renderSms(
+      settings.smsTemplates[purpose],
+      { partnerName: partner.name, ...values },
+      notificationId.slice(0, 8),
+    );
     const skipReason = !this.sms.enabled
       ? 'sms-not-configured'
       : partner.phone === null
@@ -39,7 +41,7 @@ export class TextAlerts {
         : null;
     await this.notifications.request(
       {
-        notificationId: notificationIdOf(cause.eventId, 'sms', partner.partnerId),
+        notificationId,
         partnerId: partner.partnerId,
         channel: 'sms',
         purpose,

@@ -32,7 +32,7 @@ export class NotificationSettingsStore {
   async change(
     settings: NotificationSettings,
     operatorId: string,
-    expectedRevision: bigint | 'no_stream' | undefined,
+    expectedRevision: bigint | 'no_stream',
   ): Promise<LoadedAggregate<NotificationSettings>> {
     const at = this.clock.now().toISOString();
     const changedBy = { type: 'operator' as const, id: operatorId };
@@ -46,7 +46,7 @@ export class NotificationSettingsStore {
           occurredAt: at,
           actor: changedBy,
         },
-        ...(expectedRevision === undefined ? {} : { expectedRevision }),
+        expectedRevision,
       },
     );
     return { state: result.state, revision: result.revision };

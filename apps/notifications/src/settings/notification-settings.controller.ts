@@ -85,8 +85,10 @@ export class NotificationSettingsController {
         'low-funds': body.smsTemplates['low-funds'],
       },
     };
-    // The first change has nothing to match; later ones should send the ETag they read.
-    const expected = ifMatch === undefined ? undefined : revisionFromIfMatch(ifMatch);
+    // The first change has nothing to match; later ones must send the ETag they read (428 without).
+    const { revision: current } = await this.store.load();
+    const expected =
+      current === undefined && ifMatch === undefined ? 'no_stream' : revisionFromIfMatch(ifMatch);
     const { state, revision } = await this.store.change(settings, operator.id, expected);
     if (revision !== undefined) {
       response.setHeader('ETag', etagOf(revision));

@@ -116,5 +116,10 @@ describe('a notification', () => {
     spec.given([requested]).when(status).then([changed]);
     spec.given([requested, changed]).when(status).then([]);
     spec.given([]).when(status).then([]);
+    // A late `sent` after `delivered` does not take it back.
+    spec
+      .given([requested, changed])
+      .when({ ...status, data: { ...status.data, status: 'sent' } } as NotificationCommand)
+      .then([]);
   });
 });

@@ -122,8 +122,10 @@ export function decideNotification(
           ];
     }
     case 'RecordProviderStatus':
-      // A status before the send was recorded is kept too: the provider has the message.
-      return state.providerStatus === command.data.status
+      // A status before the send was recorded is kept too: the provider has the message. Callbacks
+      // may come out of order: a status never goes back (a late `sent` after `delivered`).
+      return state.providerStatus === command.data.status ||
+        statusRank(command.data.status) < statusRank(state.providerStatus)
         ? []
         : [
             {
@@ -136,6 +138,23 @@ export function decideNotification(
       return _exhaustive;
     }
   }
+}
+
+/** How far a message has got, in Twilio's words: later statuses rank higher. */
+const STATUS_RANK: Record<string, number> = {
+  accepted: 1,
+  scheduled: 1,
+  queued: 1,
+  sending: 2,
+  sent: 3,
+  delivered: 4,
+  undelivered: 4,
+  failed: 4,
+  read: 5,
+};
+
+function statusRank(status: string | null): number {
+  return status === null ? 0 : (STATUS_RANK[status] ?? 0);
 }
 
 export function evolveNotification(

@@ -12,18 +12,25 @@ import {
 describe('text templates', () => {
   it('render the variables as plain text, nothing escaped', () => {
     expect(
-      renderSms(DEFAULT_NOTIFICATION_SETTINGS.smsTemplates['low-funds'], {
-        partnerName: 'Smith & Co <Ltd>',
-        available: '£5.00',
-        threshold: '£10.00',
-      }),
-    ).toContain('Smith & Co <Ltd>, your available funds are £5.00');
+      renderSms(
+        DEFAULT_NOTIFICATION_SETTINGS.smsTemplates['low-funds'],
+        {
+          partnerName: 'Smith & Co <Ltd>',
+          available: '£5.00',
+          threshold: '£10.00',
+        },
+        'ab12cd34',
+      ),
+    ).toMatch(/Smith & Co <Ltd>, your available funds are £5\.00.* Ref ab12cd34$/);
   });
 
-  it('cut a text at the longest an SMS may be', () => {
-    expect(renderSms('{{partnerName}}', { partnerName: 'x'.repeat(2000) })).toHaveLength(
-      MAX_SMS_LENGTH,
-    );
+  it('cut a text at the longest an SMS may be, never inside a character', () => {
+    expect(
+      renderSms('{{partnerName}}', { partnerName: 'x'.repeat(2000) }, 'ab12cd34'),
+    ).toHaveLength(MAX_SMS_LENGTH);
+    const emoji = renderSms('{{partnerName}}', { partnerName: '😀'.repeat(2000) }, 'ab12cd34');
+    expect(emoji).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    expect(Array.from(emoji)).toHaveLength(MAX_SMS_LENGTH);
   });
 
   it('refuse a variable of another purpose, sections, and what does not parse', () => {

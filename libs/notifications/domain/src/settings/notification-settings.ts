@@ -26,7 +26,7 @@ export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
   },
 };
 
-/** The longest text a template may produce: 4 concatenated SMS segments of GSM-7. */
+/** The longest text sent, in characters (four segments of GSM-7; fewer characters fit in UCS-2). */
 export const MAX_SMS_LENGTH = 612;
 
 /**
@@ -60,8 +60,23 @@ export function templateProblems(purpose: TemplatePurpose, template: string): st
   return problems;
 }
 
-/** Renders a text: values as given (an SMS is plain text: nothing to escape), cut to the longest text. */
-export function renderSms(template: string, values: Record<string, string>): string {
-  const text = Mustache.render(template, values, {}, { escape: (value: string) => value });
-  return text.length <= MAX_SMS_LENGTH ? text : `${text.slice(0, MAX_SMS_LENGTH - 1)}…`;
+/**
+ * Renders a text: values as given (an SMS is plain text: nothing to escape),
+ * then ` Ref <reference>` (the notification's, so two texts of the same words
+ * are told apart when a lost answer is looked up), cut by characters (never
+ * half of one) so the whole stays within the longest text.
+ */
+export function renderSms(
+  template: string,
+  values: Record<string, string>,
+  reference: string,
+): string {
+  const suffix = ` Ref ${reference}`;
+  const room = MAX_SMS_LENGTH - suffix.length;
+  const characters = Array.from(
+    Mustache.render(template, values, {}, { escape: (value: string) => value }),
+  );
+  const text =
+    characters.length <= room ? characters.join('') : `${characters.slice(0, room - 1).join('')}…`;
+  return `${text}${suffix}`;
 }
