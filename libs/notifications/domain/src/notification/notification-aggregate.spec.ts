@@ -119,7 +119,7 @@ describe('a notification', () => {
     // A late `sent` after `delivered` does not take it back.
     spec
       .given([requested, changed])
-      .when({ ...status, data: { ...status.data, status: 'sent' } } as NotificationCommand)
+      .when({ ...status, data: { ...status.data, status: 'sent' } })
       .then([]);
   });
 });
