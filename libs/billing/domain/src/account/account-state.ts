@@ -37,6 +37,6 @@ export function initialAccountState(): AccountState {
  * (which follows the log's order) would disagree with a statement (which
  * selects by time).
  */
-export function recordedAt(state: AccountState, at: string): string {
+export function recordedAt(state: { lastRecordedAt: string | null }, at: string): string {
   return state.lastRecordedAt !== null && state.lastRecordedAt > at ? state.lastRecordedAt : at;
 }

@@ -4,6 +4,7 @@ import type {
 } from '@leadrail/billing-contracts';
 import type { BillingActor } from '../account/account-commands';
 import type { Amount } from '../account/account-terms';
+import { recordedAt } from '../account/account-state';
 import { BillingError, BillingErrorCode } from '../account/billing-error';
 import { payableStream } from './payable-stream';
 
@@ -54,10 +55,6 @@ export interface PayableState {
 
 export function initialPayableState(): PayableState {
   return { currency: null, owed: 0, version: 0, lastRecordedAt: null };
-}
-
-function recordedAt(state: PayableState, at: string): string {
-  return state.lastRecordedAt !== null && state.lastRecordedAt > at ? state.lastRecordedAt : at;
 }
 
 /**
